@@ -1,0 +1,10 @@
+/** The contract between the CLI and a capability's commands: each registers itself and returns an exit code. */
+import type { Command } from 'commander';
+import type { CliContext } from './context.js';
+
+export type RunCommand = (ctx: CliContext) => Promise<number> | number;
+
+export interface CommandModule {
+  /** Adds the command (and its subcommands) to the program. Actions call `run(action)` to get the context and report. */
+  register(program: Command, run: (action: RunCommand) => void): void;
+}

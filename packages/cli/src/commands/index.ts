@@ -1,0 +1,8 @@
+/**
+ * Every command of the rampart binary. A capability adds its command module here (one line) when its issue lands;
+ * the module lives in this folder and only parses, calls the capability's public index and prints.
+ */
+import type { CommandModule } from '../command.js';
+import { versionCommand } from './version.js';
+
+export const commands: readonly CommandModule[] = [versionCommand];
