@@ -8,3 +8,9 @@ export interface CommandModule {
   /** Adds the command (and its subcommands) to the program. Actions call `run(action)` to get the context and report. */
   register(program: Command, run: (action: RunCommand) => void): void;
 }
+
+/** Finds or creates a parent command (`scan`, `db`, `waf`, ...) so several modules can add subcommands to it. */
+export function parentCommand(program: Command, name: string, description: string): Command {
+  const existing = program.commands.find((c) => c.name() === name);
+  return existing ?? program.command(name).description(description);
+}

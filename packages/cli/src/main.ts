@@ -10,7 +10,7 @@ import { cliVersion } from './commands/version.js';
 import { CliContext, type GlobalOptions, type Streams } from './context.js';
 
 export { CliContext } from './context.js';
-export type { CommandModule, RunCommand } from './command.js';
+export { parentCommand, type CommandModule, type RunCommand } from './command.js';
 
 const HELP_CODES = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
@@ -39,12 +39,9 @@ export function buildProgram(streams: Streams, onAction: (action: RunCommand, ct
     leaf = actionCommand;
   });
   const run = (action: RunCommand) => onAction(action, contextOf(leaf, streams));
-  for (const module of commands) {
-    const before = new Set(program.commands);
-    module.register(program, run);
-    // Each new (sub)command inherits exit handling and suggestions; actions read the globals from the leaf command.
-    for (const c of program.commands) if (!before.has(c)) configureTree(c, streams);
-  }
+  for (const module of commands) module.register(program, run);
+  // Every (sub)command inherits exit handling and suggestions; actions read the globals from the leaf command.
+  for (const c of program.commands) configureTree(c, streams);
   return program;
 }
 

@@ -32,5 +32,8 @@ export function sharedData(relativePath: string): SharedData {
   const path = join(sharedDataRoot(), relativePath);
   return existsSync(path)
     ? { path, skip: false }
-    : { path, skip: `SKIPPED: shared corpus ${relativePath} is absent (expected at ${path}); clone next to shared/ to run` };
+    : {
+        path,
+        skip: `SKIPPED: shared corpus ${relativePath} is absent (expected at ${path}); clone next to shared/ to run`,
+      };
 }
