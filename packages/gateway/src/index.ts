@@ -1,0 +1,2 @@
+/** `@rampart/gateway`: public surface (filled by its issue). */
+export {};

@@ -1,0 +1,2 @@
+/** `@rampart/rasp`: public surface (filled by its issue). */
+export {};

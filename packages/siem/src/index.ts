@@ -1,0 +1,2 @@
+/** `@rampart/siem`: public surface (filled by its issue). */
+export {};

@@ -1,0 +1,2 @@
+/** `@rampart/waf`: public surface (filled by its issue). */
+export {};
