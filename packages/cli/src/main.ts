@@ -76,16 +76,14 @@ export async function main(argv: readonly string[], streams: Streams = process a
   const program = buildProgram(streams, (action, ctx) => {
     pending = Promise.resolve().then(() => action(ctx));
   });
+  if (argv.length === 0) {
+    // No command is a usage error: show what there is, exit 2.
+    program.outputHelp({ error: true });
+    return ExitCode.USAGE;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    if (pending === undefined) {
-      if (argv.length === 0) {
-        program.outputHelp();
-        return ExitCode.USAGE;
-      }
-      return ExitCode.OK;
-    }
-    return await pending;
+    return pending === undefined ? ExitCode.OK : await pending;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (HELP_CODES.has(e.code)) return ExitCode.OK;

@@ -14,3 +14,4 @@ export {
   type Logger,
   type CreateLoggerOptions,
 } from './log/logger.js';
+export * from './config/index.js';

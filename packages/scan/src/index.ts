@@ -2,4 +2,4 @@
  * `@rampart/scan`: the public surface of the scanner. Each part (inventory, vulnerabilities, config, secrets, report)
  * lives in its own folder with its own index, re-exported here.
  */
-export {};
+export * from './report/index.js';

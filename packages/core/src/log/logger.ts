@@ -29,11 +29,24 @@ export const SENSITIVE_KEYS: readonly string[] = [
 const REDACTED = '[REDACTED]';
 const SENSITIVE = new Set(SENSITIVE_KEYS);
 
+// Suffixes of normalized key names (lower case, no `-`/`_`): `apiToken`, `x-api-key`, `DB_PASSWORD`, `clientSecret`.
+const SENSITIVE_SUFFIXES = [
+  'token',
+  'password',
+  'passwd',
+  'secret',
+  'apikey',
+  'privatekey',
+  'secretkey',
+  'accesskey',
+  'credentials',
+];
+
 export function isSensitiveKey(key: string): boolean {
   const k = key.toLowerCase();
-  return (
-    SENSITIVE.has(k) || k.endsWith('_token') || k.endsWith('-token') || k.endsWith('password') || k.endsWith('secret')
-  );
+  if (SENSITIVE.has(k)) return true;
+  const n = k.replace(/[-_]/g, '');
+  return SENSITIVE_SUFFIXES.some((s) => n.endsWith(s));
 }
 
 /** Deep copy with sensitive values replaced; cycles are cut. Used for objects logged at arbitrary depth. */
@@ -74,14 +87,15 @@ export function createLogger(options: CreateLoggerOptions = {}): Logger {
       level: (label) => ({ 'log.level': label }),
       log: (obj) => redact(obj) as Record<string, unknown>,
     },
-    hooks:
-      secrets === undefined
-        ? undefined
-        : {
+    ...(secrets === undefined
+      ? {}
+      : {
+          hooks: {
             logMethod(args, method) {
               method.apply(this, args.map((a) => (typeof a === 'string' ? scrub(a) : a)) as Parameters<typeof method>);
             },
           },
+        }),
   };
   return options.destination === undefined ? pino(opts) : pino(opts, options.destination);
 }

@@ -1,0 +1,42 @@
+/** Small builders that keep every rule's regex in the same linear shape (a literal or bounded prefix, bounded classes). */
+import type { Severity } from '../../severity.js';
+import type { SecretRule } from '../types.js';
+
+/** Start and end boundaries of a token: not glued to a longer word of token characters. */
+export const START = '(?<![A-Za-z0-9_])';
+export const END = '(?![A-Za-z0-9_])';
+
+/** A token that carries its own prefix (`ghp_...`, `glpat-...`). */
+export function token(prefix: string, body: string, flags = 'g'): RegExp {
+  return new RegExp(`${START}(?<secret>${prefix}${body})${END}`, flags);
+}
+
+/**
+ * A value with no prefix of its own, recognised by the name it is assigned to (`DD_API_KEY=...`, `"twilio_auth_token":
+ * "..."`). Covers `=`, `:`, `:=`, `=>`, SQL's `('name', 'value')` and the quotes of YAML, JSON, shell and source code.
+ */
+export function assigned(name: string, value: string): RegExp {
+  return new RegExp(
+    `(?:${name})[A-Za-z0-9_.-]{0,24}["'\`]?\\s{0,8}(?::=|=>|[:=,])\\s{0,8}["'\`]?(?<secret>${value})(?![A-Za-z0-9_+/=-])`,
+    'gi',
+  );
+}
+
+export interface RuleInit {
+  id: string;
+  title: string;
+  severity: Severity;
+  keywords: string[];
+  pattern: RegExp;
+  span?: number;
+  minEntropy?: number;
+  verify?: (secret: string, match: RegExpExecArray) => boolean;
+  generic?: boolean;
+  description?: string;
+  references?: string[];
+}
+
+export function rule(init: RuleInit): SecretRule {
+  if (!init.pattern.global) throw new Error(`secret rule ${init.id}: pattern must be global`);
+  return init;
+}

@@ -1,0 +1,58 @@
+/**
+ * The cataloger contract: each package format is one cataloger that names the files it wants (by path, cheaply, before
+ * anything is read) and parses one file's bytes into packages. The walkers read nothing a cataloger did not ask for.
+ */
+import type { InventorySkip, OsInfo, Package } from '../types.js';
+
+/** Which scans a cataloger runs in: `fs` reads lockfiles and manifests, `rootfs` (and images) installed packages. */
+export type ScanMode = 'fs' | 'rootfs';
+
+/** A package before the finishing pass: the purl is built there, once the OS (for `distro=`) is known. */
+export interface FoundPackage extends Omit<Package, 'purl' | 'ecosystem'> {
+  ecosystem: Package['ecosystem'];
+  /** purl type, namespace and qualifiers; OS packages get `distro=` added from os-release. */
+  purl: { type: string; namespace?: string; qualifiers?: Record<string, string>; subpath?: string };
+  /** OS packages: ecosystem and purl namespace come from os-release (Debian vs Ubuntu share dpkg). */
+  osPackage?: boolean;
+  /** Edges by name before purls exist: `dependsOn` is filled from these in the finishing pass, within the same file. */
+  dependsOnNames?: string[];
+}
+
+export interface CatalogFile {
+  /** Path relative to the target root, `/`-separated, no leading slash. */
+  path: string;
+  layer?: string;
+  size: number;
+}
+
+export interface CatalogResult {
+  packages: FoundPackage[];
+  os?: OsInfo;
+  skipped?: InventorySkip[];
+}
+
+export interface Cataloger {
+  readonly name: string;
+  readonly modes: readonly ScanMode[];
+  /** Decides from the path (and size, mode bits) alone; must be cheap: it runs for every file of the target. */
+  wants(path: string, size: number, mode: number): boolean;
+  /** Parses one file. Throws CatalogError for a malformed file; the scan records it and goes on. */
+  parse(content: Buffer, file: CatalogFile): CatalogResult | Promise<CatalogResult>;
+}
+
+/** A malformed input file: the walker adds the file path and the scan goes on without it. */
+export class CatalogError extends Error {
+  override readonly name = 'CatalogError';
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The last path segment. */
+export function baseName(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? path : path.slice(i + 1);
+}
