@@ -15,3 +15,5 @@ export {
   type CreateLoggerOptions,
 } from './log/logger.js';
 export * from './config/index.js';
+export * from './sinks/index.js';
+export { SECRET_RULES, findSecrets, maskSecret, type SecretRule, type SecretMatch } from './secrets/index.js';

@@ -3,3 +3,5 @@
  * lives in its own folder with its own index, re-exported here.
  */
 export * from './report/index.js';
+export * from './inventory/index.js';
+export * from './sbom/index.js';

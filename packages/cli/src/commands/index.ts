@@ -3,6 +3,8 @@
  * the module lives in this folder and only parses, calls the capability's public index and prints.
  */
 import type { CommandModule } from '../command.js';
+import { gatewayCommand } from './gateway.js';
+import { huntCommand } from './hunt.js';
 import { versionCommand } from './version.js';
 
-export const commands: readonly CommandModule[] = [versionCommand];
+export const commands: readonly CommandModule[] = [versionCommand, huntCommand, gatewayCommand];

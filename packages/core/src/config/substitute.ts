@@ -52,8 +52,8 @@ function substituteString(
 ) {
   if (!value.includes('${')) return value;
   let touched = false;
-  const out = value.replace(/(\$?)\$\{(env|file):([^}]*)\}/g, (whole, escape: string, kind: string, name: string) => {
-    if (escape === '$') return whole.slice(1);
+  const out = value.replace(/(\$?)\$\{(env|file):([^}]*)\}/g, (whole, dollar: string, kind: string, name: string) => {
+    if (dollar === '$') return whole.slice(1);
     touched = true;
     const resolved = kind === 'env' ? fromEnv(name, options, path, result) : fromFile(name, options, path, result);
     if (resolved !== undefined && resolved !== '') result.secrets.add(resolved);

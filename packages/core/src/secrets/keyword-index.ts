@@ -84,7 +84,10 @@ export class KeywordIndex {
       if (rules === undefined) continue;
       for (const r of rules) {
         let hits = byRule.get(r);
-        if (hits === undefined) byRule.set(r, (hits = []));
+        if (hits === undefined) {
+          hits = [];
+          byRule.set(r, hits);
+        }
         if (hits.length < this.maxHitsPerRule) hits.push(i + 1);
       }
     }

@@ -90,6 +90,7 @@ export function isUnlikelyGenericSecret(value: string): boolean {
   if (CODE_LIKE.test(value)) return true;
   if (/^[0-9.:-]+$/.test(value)) return true; // numbers, versions, times, ports
   if (/^[a-z]+:\/\//i.test(value)) return true; // a URL without credentials (those have their own rules)
+  if (/^(?:arn|urn|sha\d*|md5|kms|projects|secretsmanager|ssm):/i.test(value)) return true; // identifiers and digests
   let classes = 0;
   if (/[a-z]/.test(value)) classes++;
   if (/[A-Z]/.test(value)) classes++;

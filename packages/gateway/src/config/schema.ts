@@ -3,6 +3,8 @@
  * lives here and nowhere else; `additionalProperties: false` everywhere turns a typo into an error with its field.
  */
 
+import { SINK_CONFIG_SCHEMA } from '@rampart/core/sinks';
+
 const str = { type: 'string', minLength: 1 } as const;
 const strList = { type: 'array', items: str } as const;
 const ms = (d: number) => ({ type: 'integer', minimum: 0, default: d }) as const;
@@ -279,7 +281,7 @@ export const GATEWAY_CONFIG_SCHEMA = {
       default: {},
       properties: { enabled: { type: 'boolean', default: true }, path: str },
     },
-    events: { type: 'object' },
+    events: { anyOf: [SINK_CONFIG_SCHEMA, { type: 'array', minItems: 1, items: SINK_CONFIG_SCHEMA }] },
     waf: { type: 'object' },
     shutdownGraceMs: ms(10000),
     serviceName: { type: 'string', default: 'rampart-gateway' },

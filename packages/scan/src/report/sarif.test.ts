@@ -16,9 +16,10 @@ function sarifValidator() {
   const path = join(repoRoot(), 'packages/scan/testdata/vuln/schemas/sarif-2.1.0-rtm.5.json');
   const schema = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   const { $schema: _draft, id, ...rest } = schema;
-  const ajv = new Ajv({ strict: false, allErrors: true });
+  // The schema's language-tag pattern is not a valid Unicode-mode regex; SchemaStore's validators read it without `u`.
+  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
   addFormats(ajv);
-  return ajv.compile({ ...rest, $id: id });
+  return ajv.compile({ ...rest, $id: id as string });
 }
 
 const validate = sarifValidator();
@@ -59,9 +60,13 @@ const findings: Finding[] = [
 ];
 
 test('SARIF output validates against the SARIF 2.1.0 schema', () => {
-  const log = toSarif(findings, { name: 'rampart', version: '0.1.0', informationUri: 'https://example.org/rampart' }, {
-    rootUri: 'file:///work/app',
-  });
+  const log = toSarif(
+    findings,
+    { name: 'rampart', version: '0.1.0', informationUri: 'https://example.org/rampart' },
+    {
+      rootUri: 'file:///work/app',
+    },
+  );
   const ok = validate(log);
   assert.equal(ok, true, JSON.stringify(validate.errors, null, 2));
   const empty = toSarif([], { name: 'rampart', version: '0.1.0' });

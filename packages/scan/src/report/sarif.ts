@@ -3,7 +3,7 @@
  * (`ruleId`), one result per finding, located at the file and line the finding names (a manifest, lockfile or config
  * file), else at the scan target, as GitHub code scanning needs at least one location per result.
  */
-import { type Finding, toSarifLevel, toSecuritySeverityScore } from '@rampart/core';
+import { type Finding, parseSeverity, severityRank, toSarifLevel, toSecuritySeverityScore } from '@rampart/core';
 import type { ToolInfo } from './tool-info.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -110,11 +110,19 @@ function ruleOf(f: Finding): SarifRule {
   return rule;
 }
 
-/** Several findings share a rule (one advisory, many packages): the rule carries the highest severity seen. */
+/**
+ * Several findings share a rule (one advisory, many packages): the rule carries the highest severity band seen, and
+ * within a band the highest real CVSS score (a band's stand-in score never overrides a real one).
+ */
 function raiseRuleSeverity(rule: SarifRule, f: Finding): void {
-  const score = toSecuritySeverityScore(f.severity, maxCvss(f));
-  if (Number(score) > Number(rule.properties['security-severity'])) {
-    rule.properties['security-severity'] = score;
+  const current = parseSeverity(rule.properties.tags[2]);
+  const cvss = maxCvss(f);
+  const higherBand = severityRank(f.severity) > severityRank(current);
+  const higherScore =
+    f.severity === current && cvss !== undefined && cvss > Number(rule.properties['security-severity']);
+  if (higherBand || higherScore) {
+    rule.properties['security-severity'] = toSecuritySeverityScore(f.severity, cvss);
+    rule.properties.tags[2] = f.severity;
     rule.defaultConfiguration.level = toSarifLevel(f.severity);
   }
 }
@@ -158,7 +166,11 @@ function messageText(f: Finding): string {
 }
 
 function helpText(f: Finding): string {
-  return messageText(f).split('\n').filter(notPackageLine).concat(f.description ?? []).join('\n');
+  return messageText(f)
+    .split('\n')
+    .filter(notPackageLine)
+    .concat(f.description ?? [])
+    .join('\n');
 }
 
 function helpMarkdown(f: Finding): string {
@@ -202,4 +214,3 @@ function isUri(path: string): boolean {
 function withSlash(uri: string): string {
   return uri.endsWith('/') ? uri : `${uri}/`;
 }
-

@@ -1,120 +1,127 @@
 /**
- * Lucene/KQL-style hunting queries (parsed by liqe) → a parameterized SQL WHERE fragment. Values, wildcards, regexes and
- * JSON paths are always bound parameters; the SQL text is assembled only from fixed fragments and `$n` placeholders.
+ * Lucene/KQL-style hunting queries (parsed by the `lucene` package) → a parameterized SQL WHERE fragment. Values,
+ * wildcards, regexes and JSON paths are always bound parameters; the SQL text is assembled only from fixed fragments and
+ * `$n` placeholders (hunt.test.ts proves it on random input).
  *
- * Semantics: `field:value` is exact (case-sensitive, as for keyword fields), `message:` and bare words are
- * case-insensitive "contains" (full text), `*` and `?` are wildcards unless quoted, `field:>n` and `[a TO b]` are numeric,
- * `/re/` is a regular expression (RE2), `field:null` means absent. `NOT x` also matches events without the field.
+ * Semantics: `field:value` is exact (case-sensitive, as for keyword fields); `message:` and bare words are
+ * case-insensitive "contains" (full text); `*` and `?` are wildcards unless quoted or escaped (`url.path:\/api\/*`);
+ * `field:>n`, `field:[a TO b]` compare numbers (or times for `@timestamp`); `/re/` is a regular expression (RE2);
+ * `field:null` means absent; `NOT x` and `-x` also match events without the field.
  */
 import { RampartError } from '@rampart/core';
-import { type LiqeQuery, parse, SyntaxError as LiqeSyntaxError } from 'liqe';
+import lucene from 'lucene';
 import type { SqlFilter } from '../store/types.js';
-import { fieldSql, Params } from './field-sql.js';
+import { fieldSql, type FieldSql, Params } from './field-sql.js';
+import { compileRange, compileRegex } from './range-regex.js';
+import { likeEscape, readPhrase, readTerm } from './term.js';
 
-type Ast = LiqeQuery;
-type Tag = Extract<Ast, { type: 'Tag' }>;
+type Ast = lucene.AST;
+type Node = lucene.Node;
+type TermNode = lucene.NodeTerm;
 
 const FULL_TEXT_FIELDS = new Set(['message']);
+const IMPLICIT = '<implicit>';
 
 export function compileQuery(query: string): SqlFilter {
   if (query.length > 10_000) throw new RampartError('SIEM_QUERY_INVALID', 'the query is longer than 10000 characters');
+  if (query.trim() === '') return { where: '1 = 1', params: [] };
   let ast: Ast;
   try {
-    ast = parse(query);
+    ast = lucene.parse(query);
   } catch (e) {
-    const m = e instanceof LiqeSyntaxError ? /column (\d+)/.exec(e.message) : null;
+    const loc = (e as { location?: { start?: { line: number; column: number } } }).location?.start;
     throw new RampartError('SIEM_QUERY_INVALID', `cannot parse the query: ${(e as Error).message}`, {
       field: 'query',
-      ...(m === null ? {} : { line: 1, column: Number(m[1]) }),
+      ...(loc === undefined ? {} : { line: loc.line, column: loc.column }),
     });
   }
   const params = new Params();
-  return { where: node(ast, params), params: params.values };
+  return { where: astSql(ast, params), params: params.values };
 }
 
-function node(ast: Ast, params: Params): string {
-  switch (ast.type) {
-    case 'EmptyExpression':
-      return '1 = 1';
-    case 'ParenthesizedExpression':
-      return `(${node(ast.expression as Ast, params)})`;
-    case 'LogicalExpression': {
-      const op = ast.operator.operator === 'OR' ? 'OR' : 'AND';
-      return `(${node(ast.left as Ast, params)} ${op} ${node(ast.right as Ast, params)})`;
-    }
-    case 'UnaryOperator':
-      // coalesce: a missing field makes the inner test NULL, and "NOT" should then match, as in Lucene.
-      return `NOT coalesce((${node(ast.operand as Ast, params)}), false)`;
-    case 'Tag':
-      return tag(ast, params);
-  }
+function not(sql: string): string {
+  // coalesce: a missing field makes the inner test NULL, and "NOT" should then match, as in Lucene.
+  return `NOT coalesce((${sql}), false)`;
 }
 
-function tag(t: Tag, params: Params): string {
-  const expr = t.expression;
-  if (t.field.type === 'ImplicitField') {
-    if (expr.type !== 'LiteralExpression' || expr.value === null || typeof expr.value === 'boolean') {
-      if (expr.type === 'LiteralExpression') return `doc ILIKE ${params.add(`%${likeEscape(String(expr.value))}%`)} ESCAPE '\\'`;
-      throw new RampartError('SIEM_QUERY_INVALID', 'a range or regular expression needs a field (field:[1 TO 5])');
-    }
-    return `doc ILIKE ${params.add(`%${likeEscape(expr.value)}%`)} ESCAPE '\\'`;
-  }
-  const name = t.field.name;
-  const f = fieldSql(name, params);
-  const op = t.operator.operator;
-  switch (expr.type) {
-    case 'EmptyExpression':
-      return `${f.text} IS NOT NULL`;
-    case 'RangeExpression': {
-      const r = expr.range;
-      const lo = `${f.number} ${r.minInclusive ? '>=' : '>'} ${params.add(r.min)}`;
-      const hi = `${f.number} ${r.maxInclusive ? '<=' : '<'} ${params.add(r.max)}`;
-      return `(${lo} AND ${hi})`;
-    }
-    case 'RegexExpression': {
-      const m = /^\/(.*)\/([a-z]*)$/s.exec(expr.value);
-      if (m === null) throw new RampartError('SIEM_QUERY_INVALID', `bad regular expression ${expr.value}`, { field: name });
-      const flags = (m[2] ?? '').replace(/[^ims]/g, '');
-      return `regexp_matches(${f.text}, ${params.add(m[1] as string)}${flags === '' ? '' : `, ${params.add(flags)}`})`;
-    }
-    case 'LiteralExpression':
-      return literal(f, name, op, expr, params);
-  }
+function incomplete(): RampartError {
+  return new RampartError('SIEM_QUERY_INVALID', 'the query is incomplete: an operator has nothing on one side', {
+    field: 'query',
+  });
 }
 
-function literal(
-  f: ReturnType<typeof fieldSql>,
-  name: string,
-  op: string,
-  expr: Extract<Tag['expression'], { type: 'LiteralExpression' }>,
-  params: Params,
-): string {
-  const v = expr.value;
-  if (op !== ':' && op !== ':=') {
-    const n = typeof v === 'number' ? v : Number(v);
-    if (!Number.isFinite(n)) {
-      throw new RampartError('SIEM_QUERY_INVALID', `${name}${op} needs a number, not "${String(v)}"`, { field: name });
+function astSql(ast: Ast | Node, params: Params): string {
+  if (!('left' in ast)) {
+    if (typeof (ast as { field?: unknown }).field !== 'string') throw incomplete();
+    return nodeSql(ast, params);
+  }
+  const left = astSql(ast.left, params);
+  let sql = (ast as { start?: string }).start === 'NOT' ? not(left) : left;
+  const operator = (ast as { operator?: string }).operator;
+  if (operator !== undefined && !('right' in ast && ast.right !== undefined)) throw incomplete();
+  if ('right' in ast && ast.right !== undefined) {
+    const right = astSql(ast.right, params);
+    switch (ast.operator) {
+      case 'OR':
+        sql = `(${sql} OR ${right})`;
+        break;
+      case 'OR NOT':
+        sql = `(${sql} OR ${not(right)})`;
+        break;
+      case 'AND NOT':
+        sql = `(${sql} AND ${not(right)})`;
+        break;
+      default:
+        sql = `(${sql} AND ${right})`;
     }
-    return `${f.number} ${op.slice(1)} ${params.add(n)}`;
   }
-  if (v === null) return `${f.text} IS NULL`;
-  const text = String(v);
-  if (!expr.quoted && /[*?]/.test(text)) {
-    return `${f.text} LIKE ${params.add(wildcardToLike(text))} ESCAPE '\\'`;
+  return ast.parenthesized === true ? `(${sql})` : sql;
+}
+
+function nodeSql(node: Node, params: Params): string {
+  let field = node.field;
+  let negate = false;
+  if (field !== IMPLICIT && (field.startsWith('-') || field.startsWith('+'))) {
+    negate = field.startsWith('-');
+    field = field.slice(1);
   }
-  if (FULL_TEXT_FIELDS.has(name) && op === ':') {
-    return `${f.text} ILIKE ${params.add(`%${likeEscape(text)}%`)} ESCAPE '\\'`;
+  if ('term' in node && node.prefix === '-') negate = true;
+  const sql = 'term_min' in node ? compileRange(field, node, params) : termSql(field, node, params);
+  return negate ? not(sql) : sql;
+}
+
+function termSql(field: string, node: TermNode, params: Params): string {
+  if (field === IMPLICIT) {
+    const text = node.quoted ? readPhrase(node.term) : readTerm(node.term).text;
+    return `doc ILIKE ${params.add(`%${likeEscape(text)}%`)} ESCAPE '\\'`;
   }
-  if (typeof v === 'number' && !f.isTime) return `(${f.number} = ${params.add(v)} OR ${f.text} = ${params.add(text)})`;
-  if (f.isTime) return `${f.number} = ${params.add(Number(v))}`;
+  const f = fieldSql(field, params);
+  if (node.regex) return compileRegex(f, field, node.term, params);
+  if (node.quoted) return equals(f, field, readPhrase(node.term), params);
+  const cmp = /^(>=|<=|>|<)(.+)$/s.exec(node.term);
+  if (cmp !== null) return comparison(f, field, cmp[1] as string, readTerm(cmp[2] as string).text, params);
+  const term = readTerm(node.term);
+  if (term.like !== undefined) return `${f.text} LIKE ${params.add(term.like)} ESCAPE '\\'`;
+  if (term.text === 'null') return `${f.text} IS NULL`;
+  return equals(f, field, term.text, params);
+}
+
+function equals(f: FieldSql, field: string, text: string, params: Params): string {
+  if (FULL_TEXT_FIELDS.has(field)) return `${f.text} ILIKE ${params.add(`%${likeEscape(text)}%`)} ESCAPE '\\'`;
+  if (f.isTime) return `${f.number} = ${params.add(timeValue(field, text))}`;
   return `${f.text} = ${params.add(text)}`;
 }
 
-export function likeEscape(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+function comparison(f: FieldSql, field: string, op: string, text: string, params: Params): string {
+  const n = f.isTime ? timeValue(field, text) : Number(text);
+  if (!Number.isFinite(n) || text === '') {
+    throw new RampartError('SIEM_QUERY_INVALID', `${field}:${op} needs a number, not "${text}"`, { field });
+  }
+  return `${f.number} ${op} ${params.add(n)}`;
 }
 
-/** Lucene wildcards → LIKE: `*` any run, `?` one character; LIKE's own metacharacters are escaped. */
-export function wildcardToLike(s: string): string {
-  return likeEscape(s).replace(/\*/g, '%').replace(/\?/g, '_');
+export function timeValue(field: string, text: string): number {
+  const n = /^\d{10,16}$/.test(text) ? Number(text) : Date.parse(text);
+  if (!Number.isFinite(n)) throw new RampartError('SIEM_QUERY_INVALID', `${field}: "${text}" is not a time`, { field });
+  return n;
 }

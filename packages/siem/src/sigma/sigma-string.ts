@@ -8,7 +8,8 @@ export type Part = string | typeof ANY | typeof ONE | Alternatives;
 export const ANY: unique symbol = Symbol('*');
 export const ONE: unique symbol = Symbol('?');
 export interface Alternatives {
-  anyOf: readonly string[];
+  /** Literal texts, or parsed Sigma strings (placeholder values may carry wildcards). */
+  anyOf: readonly (string | readonly Part[])[];
 }
 
 export function parseSigmaString(s: string): Part[] {
@@ -54,7 +55,10 @@ export function partsToPlainText(parts: readonly Part[]): string {
     if (typeof p === 'string') s += p;
     else if (p === ANY) s += '*';
     else if (p === ONE) s += '?';
-    else s += p.anyOf[0] ?? '';
+    else {
+      const first = p.anyOf[0];
+      s += first === undefined ? '' : typeof first === 'string' ? first : partsToPlainText(first);
+    }
   }
   return s;
 }
@@ -65,7 +69,7 @@ export function expandAlternatives(parts: readonly Part[], limit = 4096): Part[]
   for (const p of parts) {
     if (typeof p === 'object') {
       const next: Part[][] = [];
-      for (const prefix of out) for (const alt of p.anyOf) next.push([...prefix, alt]);
+      for (const prefix of out) for (const alt of p.anyOf) next.push([...prefix, ...(typeof alt === 'string' ? [alt] : alt)]);
       if (next.length > limit) throw new Error(`value expands to more than ${limit} alternatives`);
       out = next;
     } else {

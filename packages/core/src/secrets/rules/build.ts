@@ -17,7 +17,17 @@ export function token(prefix: string, body: string, flags = 'g'): RegExp {
  */
 export function assigned(name: string, value: string): RegExp {
   return new RegExp(
-    `(?:${name})[A-Za-z0-9_.-]{0,24}["'\`]?\\s{0,8}(?::=|=>|[:=,])\\s{0,8}["'\`]?(?<secret>${value})(?![A-Za-z0-9_+/=-])`,
+    `(?:${name})[A-Za-z0-9_.-]{0,24}["'\`]?\\s{0,8}(?::=|=>|[:=,]|(?:to|is)(?=\\s)|(?<=\\s))\\s{0,8}["'\`]?(?<secret>${value})(?![A-Za-z0-9_+/=-])`,
+    'gi',
+  );
+}
+
+/**
+ * A value under a parent key of a nested config (`dd:` → `  app_key: ...` in YAML), the parent at most 8 lines above.
+ */
+export function nested(parent: string, child: string, value: string): RegExp {
+  return new RegExp(
+    `(?:${parent})["']?[ \\t]*:[ \\t]*\\r?\\n(?:[ \\t]+[^\\n]{0,200}\\n){0,8}?[ \\t]+["']?(?:${child})["']?[ \\t]*:[ \\t]*["']?(?<secret>${value})(?![A-Za-z0-9])`,
     'gi',
   );
 }

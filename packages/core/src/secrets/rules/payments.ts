@@ -120,7 +120,7 @@ export const PAYMENT_RULES = [
     id: 'gocardless-api-token',
     title: 'GoCardless live access token',
     severity: 'HIGH',
-    keywords: ['live_', 'gocardless'],
+    keywords: ['gocardless'],
     pattern: assigned('gocardless[_.-]?(?:access[_.-]?)?token', 'live_[A-Za-z0-9_=-]{40}'),
   }),
   rule({

@@ -11,10 +11,10 @@ export type ScanMode = 'fs' | 'rootfs';
 export interface FoundPackage extends Omit<Package, 'purl' | 'ecosystem'> {
   ecosystem: Package['ecosystem'];
   /** purl type, namespace and qualifiers; OS packages get `distro=` added from os-release. */
-  purl: { type: string; namespace?: string; qualifiers?: Record<string, string>; subpath?: string };
+  purl: { type: string; namespace?: string; name?: string; qualifiers?: Record<string, string>; subpath?: string };
   /** OS packages: ecosystem and purl namespace come from os-release (Debian vs Ubuntu share dpkg). */
   osPackage?: boolean;
-  /** Edges by name before purls exist: `dependsOn` is filled from these in the finishing pass, within the same file. */
+  /** Edges before purls exist, as `name` or `name@version`: the finishing pass maps them to purls within the same file. */
   dependsOnNames?: string[];
 }
 
@@ -36,6 +36,8 @@ export interface Cataloger {
   readonly modes: readonly ScanMode[];
   /** Decides from the path (and size, mode bits) alone; must be cheap: it runs for every file of the target. */
   wants(path: string, size: number, mode: number): boolean;
+  /** Optional cheap check of the first bytes (e.g. ELF magic) before the whole file is read. */
+  readonly peek?: { bytes: number; accept(head: Buffer): boolean };
   /** Parses one file. Throws CatalogError for a malformed file; the scan records it and goes on. */
   parse(content: Buffer, file: CatalogFile): CatalogResult | Promise<CatalogResult>;
 }

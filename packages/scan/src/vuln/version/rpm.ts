@@ -14,28 +14,22 @@ export interface RpmVersion {
 export function parseRpm(input: string): RpmVersion {
   const v = input.trim();
   if (v === '') throw new InvalidVersionError(input, 'rpm', 'it is empty');
+  // Only digits before the first `:` make an epoch; otherwise the colon belongs to the version.
   const colon = v.indexOf(':');
-  let epoch = '0';
-  let rest = v;
-  if (colon >= 0) {
-    epoch = v.slice(0, colon) || '0';
-    if (!/^\d+$/.test(epoch)) throw new InvalidVersionError(input, 'rpm', 'the epoch is not a number');
-    rest = v.slice(colon + 1);
-  }
-  const dash = rest.lastIndexOf('-');
+  const hasEpoch = colon >= 0 && /^\d*$/.test(v.slice(0, colon));
+  const epoch = hasEpoch ? v.slice(0, colon) || '0' : '0';
+  const rest = hasEpoch ? v.slice(colon + 1) : v;
+  // RPM forbids `-` inside version and release, so the first one separates them.
+  const dash = rest.indexOf('-');
   return dash >= 0
-    ? { epoch, version: rest.slice(0, dash), release: rest.slice(dash + 1) }
+    ? { epoch, version: rest.slice(0, dash), release: rest.slice(dash) }
     : { epoch, version: rest, release: '' };
 }
 
 export function compareRpm(a: RpmVersion, b: RpmVersion): number {
   const e = compareDigits(a.epoch, b.epoch);
   if (e !== 0) return e;
-  const v = rpmvercmp(a.version, b.version);
-  if (v !== 0) return v;
-  // A missing release matches any release (as rpm does for `name = version` requirements).
-  if (a.release === '' || b.release === '') return 0;
-  return rpmvercmp(a.release, b.release);
+  return rpmvercmp(a.version, b.version) || rpmvercmp(a.release, b.release);
 }
 
 const isAlnum = (c: string) => /[A-Za-z0-9]/.test(c);
@@ -45,6 +39,8 @@ const isAlpha = (c: string) => /[A-Za-z]/.test(c);
 /** rpmvercmp(a, b): -1, 0 or 1. */
 export function rpmvercmp(a: string, b: string): number {
   if (a === b) return 0;
+  // An absent part is older than any present one (a release-less version before `-1`).
+  if (a === '' || b === '') return a === '' ? -1 : 1;
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {

@@ -8,6 +8,11 @@ export interface VersionScheme<T = unknown> {
   parse(version: string): T;
   /** Negative, zero or positive, as `a` is older than, equal to, or newer than `b`. */
   compareParsed(a: T, b: T): number;
+  /**
+   * For schemes that order every string (apk, legacy PEP 440): why a version that parsed is still not a real version
+   * of the ecosystem, so a match resting on it is reported with low confidence. Undefined when it is fine.
+   */
+  doubt?(version: string): string | undefined;
 }
 
 export class InvalidVersionError extends Error {

@@ -111,8 +111,9 @@ export async function* scan(db: Database, range: TimeRange, pageSize: number): A
       pageSize + skipIds.size,
     ]);
     const page: SecurityEvent[] = [];
-    let lastTs = afterTs;
-    const idsAtLast = new Set<string>();
+    // Rows at the previous page's last timestamp that were already yielded still count as "at the last timestamp".
+    let lastTs = afterTs + 1;
+    const idsAtLast = new Set<string>(skipIds);
     for (const r of rows) {
       const ts = num(r.ts);
       const id = String(r.id);

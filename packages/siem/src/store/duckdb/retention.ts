@@ -1,5 +1,6 @@
 /**
- * Retention: first by age, then by size (event count and stored document bytes), always deleting the oldest first.
+ * Retention: first by age, then by size (event count and stored document size in characters, which is bytes for
+ * ASCII), always deleting the oldest first.
  * Size is measured on the documents, not the file: DuckDB reuses freed blocks, so the file stops growing instead of
  * shrinking.
  */
@@ -26,7 +27,7 @@ export async function applyRetention(
   if (policy.maxBytes !== undefined) {
     // The newest events whose running total of document bytes still fits are kept.
     const rows = await db.rows(
-      'SELECT min(ts) AS keep_from FROM (SELECT ts, sum(octet_length(doc)) OVER (ORDER BY ts DESC ' +
+      'SELECT min(ts) AS keep_from FROM (SELECT ts, sum(length(doc)) OVER (ORDER BY ts DESC ' +
         'ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running FROM events) t WHERE running <= $1',
       [BigInt(Math.floor(policy.maxBytes))],
     );

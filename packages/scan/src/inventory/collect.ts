@@ -1,0 +1,151 @@
+/**
+ * Gathers cataloger results per file, so a later image layer can replace or delete (whiteout) what an earlier one had,
+ * then finishes the inventory: ecosystems and purls of OS packages from os-release, dependency edges, a stable order.
+ */
+import type { CatalogFile, CatalogResult, FoundPackage } from './catalog/cataloger.js';
+import { buildPurl } from './purl/build.js';
+import type { Inventory, InventoryError, InventorySkip, OsInfo, Package, TargetType } from './types.js';
+
+/** os-release ID → OSV ecosystem; the rest keep their capitalized ID. */
+const OS_ECOSYSTEMS: Record<string, string> = {
+  debian: 'Debian',
+  ubuntu: 'Ubuntu',
+  alpine: 'Alpine',
+  wolfi: 'Wolfi',
+  chainguard: 'Chainguard',
+  rhel: 'Red Hat',
+  centos: 'Red Hat',
+  rocky: 'Rocky Linux',
+  almalinux: 'AlmaLinux',
+  sles: 'SUSE',
+  'opensuse-leap': 'SUSE',
+  fedora: 'Fedora',
+  amzn: 'Amazon Linux',
+  ol: 'Oracle Linux',
+  photon: 'Photon OS',
+  mariner: 'Mariner',
+  azurelinux: 'Azure Linux',
+};
+
+/** purl namespaces when there is no os-release (purl-spec examples: deb/debian, apk/alpine, rpm/redhat). */
+const DEFAULT_NAMESPACE: Record<string, string> = { deb: 'debian', apk: 'alpine', rpm: 'redhat' };
+
+interface FileEntry {
+  file: CatalogFile;
+  result: CatalogResult;
+}
+
+export class Collector {
+  private readonly byPath = new Map<string, FileEntry[]>();
+  private readonly errorsByPath = new Map<string, InventoryError>();
+  private readonly skips: InventorySkip[] = [];
+
+  /** Records what one cataloger found in one file (a later call for the same path and cataloger replaces it). */
+  add(file: CatalogFile, result: CatalogResult): void {
+    const list = this.byPath.get(file.path) ?? [];
+    list.push({ file, result });
+    this.byPath.set(file.path, list);
+    this.errorsByPath.delete(file.path);
+  }
+
+  /** Forgets a path (a file replaced by a later layer is first forgotten, then added again). */
+  remove(path: string): void {
+    this.byPath.delete(path);
+    this.errorsByPath.delete(path);
+  }
+
+  /** Forgets everything under a directory (whiteout of a directory, opaque directory). */
+  removeUnder(dir: string): void {
+    const prefix = dir === '' ? '' : `${dir}/`;
+    for (const p of [...this.byPath.keys()]) if (p.startsWith(prefix)) this.byPath.delete(p);
+    for (const p of [...this.errorsByPath.keys()]) if (p.startsWith(prefix)) this.errorsByPath.delete(p);
+  }
+
+  error(e: InventoryError): void {
+    this.errorsByPath.set(e.file ?? `#${this.errorsByPath.size}`, e);
+  }
+
+  skip(s: InventorySkip): void {
+    this.skips.push(s);
+  }
+
+  finish(target: string, targetType: TargetType, moreErrors: readonly InventoryError[] = []): Inventory {
+    const extraErrors = [...moreErrors];
+    const entries = [...this.byPath.values()].flat();
+    let os: OsInfo | undefined;
+    for (const e of entries) {
+      // /etc/os-release wins over /usr/lib/os-release (it is the override by spec).
+      if (e.result.os !== undefined && (os === undefined || e.file.path === 'etc/os-release')) os = e.result.os;
+    }
+    const packages: Package[] = [];
+    for (const e of entries) {
+      const found = e.result.packages;
+      const purls = new Map<string, string>();
+      const finished: [FoundPackage, Package][] = [];
+      for (const f of found) {
+        let p: Package;
+        try {
+          p = finishPackage(f, os);
+        } catch (err) {
+          // A name or version the purl spec rejects: the package is dropped and named, the scan goes on.
+          const message = `${f.foundBy ?? 'cataloger'}: no valid purl for ${JSON.stringify(f.name)}@${f.version}: ${(err as Error).message}`;
+          extraErrors.push({ file: f.location.path, message });
+          continue;
+        }
+        if (!purls.has(f.name)) purls.set(f.name, p.purl);
+        purls.set(`${f.name}@${f.version}`, p.purl);
+        finished.push([f, p]);
+      }
+      for (const [f, p] of finished) {
+        if (f.dependsOnNames === undefined || f.dependsOnNames.length === 0) continue;
+        const deps = f.dependsOnNames.map((n) => purls.get(n)).filter((x): x is string => x !== undefined);
+        if (deps.length > 0) p.dependsOn = [...new Set(deps)].sort();
+      }
+      for (const [, p] of finished) packages.push(p);
+    }
+    packages.sort(comparePackages);
+    const skipped = [...this.skips, ...entries.flatMap((e) => e.result.skipped ?? [])];
+    const errors = [...this.errorsByPath.values(), ...extraErrors];
+    const inv: Inventory = { target, targetType, packages, partial: errors.length > 0, errors };
+    if (os !== undefined) inv.os = os;
+    if (skipped.length > 0) inv.skipped = skipped;
+    return inv;
+  }
+}
+
+function finishPackage(f: FoundPackage, os: OsInfo | undefined): Package {
+  const { purl: parts, osPackage, dependsOnNames: _names, ...rest } = f;
+  let ecosystem = f.ecosystem;
+  let namespace = parts.namespace;
+  const qualifiers = { ...(parts.qualifiers ?? {}) };
+  if (osPackage === true) {
+    namespace = os?.id ?? DEFAULT_NAMESPACE[parts.type] ?? parts.type;
+    if (os !== undefined) {
+      ecosystem = OS_ECOSYSTEMS[os.id] ?? os.id;
+      if (os.versionId !== '') qualifiers.distro = `${os.id}-${os.versionId}`;
+    }
+  }
+  const purl = buildPurl({
+    type: parts.type,
+    namespace,
+    name: parts.name ?? f.name,
+    version: f.version,
+    qualifiers,
+    subpath: parts.subpath,
+  });
+  return { ...rest, ecosystem, purl };
+}
+
+export function comparePackages(a: Package, b: Package): number {
+  return (
+    cmp(a.ecosystem, b.ecosystem) ||
+    cmp(a.name, b.name) ||
+    cmp(a.version, b.version) ||
+    cmp(a.location.path, b.location.path) ||
+    (a.location.line ?? 0) - (b.location.line ?? 0)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

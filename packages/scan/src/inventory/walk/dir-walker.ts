@@ -1,0 +1,115 @@
+/**
+ * Walks an unpacked folder and hands each file a cataloger wants to it. Safe by construction: symlinks are never followed
+ * (so no loop, and nothing outside the root is read), only regular files are opened, and a file over the size limit is
+ * listed as skipped instead of read. A file that cannot be read or parsed becomes an error of the inventory; the walk goes on.
+ */
+import type { Dirent } from 'node:fs';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Cataloger, CatalogError, type CatalogFile } from '../catalog/cataloger.js';
+import type { Collector } from '../collect.js';
+
+export interface WalkOptions {
+  /** Paths (relative, `/`-separated) whose subtree is not walked. */
+  skipDirs: ReadonlySet<string>;
+  /** Files larger than this are skipped (and listed). */
+  maxFileSize: number;
+  concurrency?: number;
+}
+
+export async function walkDir(root: string, catalogers: readonly Cataloger[], collector: Collector, opts: WalkOptions) {
+  const queue: { rel: string; abs: string; size: number; wanted: Cataloger[] }[] = [];
+  const dirs: string[] = [''];
+  while (dirs.length > 0) {
+    const rel = dirs.pop() as string;
+    let entries: Dirent[];
+    try {
+      entries = await readdir(rel === '' ? root : join(root, rel), { withFileTypes: true });
+    } catch (e) {
+      collector.error({ file: rel === '' ? '.' : rel, message: `cannot list directory: ${(e as Error).message}` });
+      continue;
+    }
+    for (const d of entries) {
+      const childRel = rel === '' ? d.name : `${rel}/${d.name}`;
+      if (d.isDirectory()) {
+        if (!opts.skipDirs.has(childRel)) dirs.push(childRel);
+        continue;
+      }
+      if (!d.isFile()) continue; // symlinks, sockets, devices: never opened
+      const abs = join(root, childRel);
+      let st: Awaited<ReturnType<typeof stat>>;
+      try {
+        st = await stat(abs);
+      } catch {
+        continue; // vanished while walking
+      }
+      const wanted = catalogers.filter((c) => c.wants(childRel, st.size, st.mode));
+      if (wanted.length > 0) queue.push({ rel: childRel, abs, size: st.size, wanted });
+    }
+  }
+  let next = 0;
+  const worker = async () => {
+    while (next < queue.length) {
+      const item = queue[next++] as (typeof queue)[number];
+      await catalogFile(item.rel, item.abs, item.size, item.wanted, collector, opts.maxFileSize);
+    }
+  };
+  await Promise.all(Array.from({ length: opts.concurrency ?? 8 }, worker));
+}
+
+async function catalogFile(
+  rel: string,
+  abs: string,
+  size: number,
+  wanted: readonly Cataloger[],
+  collector: Collector,
+  maxFileSize: number,
+): Promise<void> {
+  if (size > maxFileSize) {
+    collector.skip({ file: rel, reason: `larger than the ${maxFileSize}-byte limit (${size} bytes)` });
+    return;
+  }
+  let catalogers = wanted;
+  const peekBytes = Math.max(0, ...wanted.map((c) => c.peek?.bytes ?? 0));
+  try {
+    if (peekBytes > 0) {
+      const head = await readHead(abs, peekBytes);
+      catalogers = wanted.filter((c) => c.peek === undefined || c.peek.accept(head));
+      if (catalogers.length === 0) return;
+    }
+    const content = await readFile(abs);
+    await runCatalogers(content, { path: rel, size }, catalogers, collector);
+  } catch (e) {
+    collector.error({ file: rel, message: `cannot read: ${(e as Error).message}` });
+  }
+}
+
+async function readHead(abs: string, n: number): Promise<Buffer> {
+  const fh = await open(abs, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Runs the catalogers on one file's bytes, recording packages or the error (with its line) in the collector. */
+export async function runCatalogers(
+  content: Buffer,
+  file: CatalogFile,
+  catalogers: readonly Cataloger[],
+  collector: Collector,
+): Promise<void> {
+  for (const c of catalogers) {
+    if (c.peek !== undefined && !c.peek.accept(content.subarray(0, c.peek.bytes))) continue;
+    try {
+      collector.add(file, await c.parse(content, file));
+    } catch (e) {
+      const line = e instanceof CatalogError ? e.line : undefined;
+      const message = `${c.name}: ${e instanceof Error ? e.message : String(e)}`;
+      collector.error(line === undefined ? { file: file.path, message } : { file: file.path, line, message });
+    }
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * One event as the matcher sees it: field reads with getField semantics (nested or flat-dotted), and the string forms
+ * of each field computed once per event however many rules read it. Arrays match when any element does.
+ */
+import { getField } from '@rampart/core/event';
+
+const EMPTY: readonly string[] = [];
+
+export class EventView {
+  readonly event: Record<string, unknown>;
+  private readonly raw = new Map<string, unknown>();
+  private readonly str = new Map<string, readonly string[]>();
+  private readonly low = new Map<string, readonly string[]>();
+  private everything: readonly string[] | undefined;
+
+  constructor(event: Record<string, unknown>) {
+    this.event = event;
+  }
+
+  get(field: string): unknown {
+    let v = this.raw.get(field);
+    if (v === undefined && !this.raw.has(field)) {
+      v = getField(this.event, field);
+      this.raw.set(field, v);
+    }
+    return v;
+  }
+
+  /** The field's scalar values as strings (numbers and booleans as written); empty when absent or an object. */
+  strings(field: string): readonly string[] {
+    let s = this.str.get(field);
+    if (s === undefined) {
+      s = toStrings(this.get(field));
+      this.str.set(field, s);
+    }
+    return s;
+  }
+
+  /** `strings` lower-cased: Sigma compares strings case-insensitively unless `cased` says otherwise. */
+  lowers(field: string): readonly string[] {
+    let s = this.low.get(field);
+    if (s === undefined) {
+      const strings = this.strings(field);
+      s = strings.length === 0 ? EMPTY : strings.map((x) => x.toLowerCase());
+      this.low.set(field, s);
+    }
+    return s;
+  }
+
+  /** Every scalar value of the event, lower-cased: what keyword (field-less) searches look through. */
+  allLowers(): readonly string[] {
+    if (this.everything === undefined) {
+      const out: string[] = [];
+      collect(this.event, out);
+      this.everything = out;
+    }
+    return this.everything;
+  }
+}
+
+function toStrings(v: unknown): readonly string[] {
+  if (typeof v === 'string') return [v];
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return [String(v)];
+  if (Array.isArray(v)) {
+    const out: string[] = [];
+    for (const x of v)
+      if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') out.push(String(x));
+    return out;
+  }
+  return EMPTY;
+}
+
+function collect(v: unknown, out: string[]): void {
+  if (typeof v === 'string') out.push(v.toLowerCase());
+  else if (typeof v === 'number' || typeof v === 'boolean') out.push(String(v));
+  else if (Array.isArray(v)) for (const x of v) collect(x, out);
+  else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) collect(x, out);
+}

@@ -1,0 +1,313 @@
+/**
+ * One request (and optionally its response) through the compiled plan: phases 1-5 in order, each rule's targets
+ * resolved, transformed (cached per value and chain prefix within the transaction), matched, and on a full chain
+ * match its actions run (setvar, ctl, log, skip/skipAfter, disruptive). Detection-only records what would block.
+ */
+import { randomBytes } from 'node:crypto';
+import type { MatchContext } from '../operators/operator.js';
+import { Collection, VariableStore } from '../variables/collection.js';
+import { type RequestVariables, newRequestVariables } from '../variables/request-variables.js';
+import type { VariableSpec } from '../variables/spec.js';
+import { type Macro, expandMacro } from './macro.js';
+import type { Plan } from './plan.js';
+import type { Rule } from './rule.js';
+import { runCtl } from './ctl.js';
+import { runSetVar } from './setvar.js';
+import type { WafMatch } from './types.js';
+import type { EngineMode } from '../seclang/load.js';
+
+interface Value {
+  name: string;
+  value: string;
+}
+
+export interface RemovedTarget {
+  ruleId: number | undefined;
+  tag: string | undefined;
+  spec: VariableSpec;
+}
+
+export class Transaction implements MatchContext {
+  readonly vars: RequestVariables = newRequestVariables();
+  readonly stores = new Map<string, VariableStore>([['TX', new VariableStore()]]);
+  readonly matches: WafMatch[] = [];
+  readonly logLines: string[] = [];
+  engine: EngineMode;
+  requestBodyProcessor: string | undefined;
+  forceRequestBodyVariable = false;
+  removedIds: ((id: number) => boolean)[] = [];
+  removedTags: string[] = [];
+  removedTargets: RemovedTarget[] = [];
+  /** Set by a disruptive action (or what would have been one in detection-only mode). */
+  interruption: { ruleId: number; status: number; action: string } | undefined;
+  allowed = false;
+  capturing = false;
+  private current: Rule | undefined;
+  private matchedVar = '';
+  private matchedVarName = '';
+  private matchedVars = new Collection();
+  private readonly cache = new Map<string, Map<string, string>>();
+  readonly uniqueId = randomBytes(12).toString('hex');
+
+  constructor(readonly plan: Plan) {
+    this.engine = plan.settings.engine;
+  }
+
+  get tx(): VariableStore {
+    return this.stores.get('TX') as VariableStore;
+  }
+
+  /** Runs one phase; returns true when the transaction was interrupted (only in engine mode On). */
+  runPhase(phase: number): boolean {
+    if (this.engine === 'Off') return false;
+    if (this.interruption !== undefined && this.engine === 'On') return true;
+    if (this.allowed && phase < 5) return false;
+    const { rules, markers } = this.plan.phases[phase] as Plan['phases'][number];
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i];
+      if (rule === undefined) continue;
+      if (this.isRemoved(rule)) continue;
+      this.matchedVars = new Collection();
+      this.matchedVar = '';
+      this.matchedVarName = '';
+      this.current = rule;
+      if (!this.evaluate(rule)) continue;
+      this.onMatch(rule, phase);
+      if (this.interruption !== undefined && this.engine === 'On') return true;
+      if (this.allowed) return false;
+      if (rule.skipAfter !== undefined) {
+        const to = markers.get(rule.skipAfter);
+        if (to !== undefined && to > i) i = to;
+      } else if (rule.skip > 0) {
+        for (let k = rule.skip; k > 0 && i + 1 < rules.length; ) if (rules[++i] !== undefined) k--;
+      }
+    }
+    return false;
+  }
+
+  private isRemoved(rule: Rule): boolean {
+    for (const f of this.removedIds) if (f(rule.id)) return true;
+    if (this.removedTags.length > 0) for (const t of rule.tags) if (this.removedTags.includes(t)) return true;
+    return false;
+  }
+
+  /** Whether the rule (and every link of its chain) matches. */
+  private evaluate(rule: Rule): boolean {
+    let matched = rule.unconditional;
+    if (!matched) {
+      this.capturing = rule.capture;
+      for (const spec of rule.targets) {
+        const values = this.resolve(spec, rule);
+        for (const v of values) {
+          if (this.matchValue(rule, v)) matched = true;
+        }
+      }
+    }
+    if (!matched) return false;
+    if (rule.chain !== undefined) return this.evaluate(rule.chain);
+    return true;
+  }
+
+  private matchValue(rule: Rule, v: Value): boolean {
+    const chain = rule.transforms;
+    if (rule.multiMatch) {
+      if (this.check(rule, v, v.value)) return true;
+      let cur = v.value;
+      for (const fn of chain.fns) {
+        const next = fn(cur);
+        if (next !== cur && this.check(rule, v, next)) return true;
+        cur = next;
+      }
+      return false;
+    }
+    return this.check(rule, v, chain.fns.length === 0 ? v.value : this.transform(v.value, chain));
+  }
+
+  private check(rule: Rule, v: Value, input: string): boolean {
+    if (rule.operator.match(input, this) === rule.negated) return false;
+    this.matchedVar = rule.capture ? input : v.value;
+    this.matchedVarName = v.name;
+    this.matchedVars.add(v.name, input);
+    return true;
+  }
+
+  private transform(value: string, chain: Rule['transforms']): string {
+    const last = chain.prefixKeys.length - 1;
+    const full = this.cacheFor(chain.prefixKeys[last] as string);
+    const hit = full.get(value);
+    if (hit !== undefined) return hit;
+    let cur = value;
+    for (let i = 0; i < chain.fns.length; i++) {
+      const m = this.cacheFor(chain.prefixKeys[i] as string);
+      const h = m.get(value);
+      if (h !== undefined) cur = h;
+      else {
+        cur = (chain.fns[i] as (s: string) => string)(cur);
+        m.set(value, cur);
+      }
+    }
+    return cur;
+  }
+
+  private cacheFor(key: string): Map<string, string> {
+    let m = this.cache.get(key);
+    if (m === undefined) {
+      m = new Map();
+      this.cache.set(key, m);
+    }
+    return m;
+  }
+
+  /** Values of one target, less the rule's exclusions and the targets removed by ctl for this rule. */
+  resolve(spec: VariableSpec, rule: Rule | undefined): Value[] {
+    const name = spec.name;
+    let out: Value[];
+    const collection = this.collection(name);
+    if (collection !== undefined) {
+      let entries = collection.entries;
+      if (spec.key !== undefined) entries = collection.get(spec.key) as typeof entries;
+      else if (spec.keyRegex !== undefined) entries = entries.filter((e) => (spec.keyRegex as RegExp).test(e.key));
+      if (rule !== undefined && (rule.exclusions.length > 0 || this.removedTargets.length > 0))
+        entries = entries.filter((e) => !this.excluded(rule, name, e.key));
+      if (spec.count) return [{ name, value: String(entries.length) }];
+      out = new Array(entries.length);
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i] as { key: string; value: string };
+        out[i] = { name: `${name}:${e.key}`, value: e.value };
+      }
+      return out;
+    }
+    const single = this.single(name);
+    if (spec.count) return [{ name, value: single === undefined ? '0' : '1' }];
+    return single === undefined ? [] : [{ name, value: single }];
+  }
+
+  private excluded(rule: Rule, name: string, key: string): boolean {
+    const lower = key.toLowerCase();
+    const hit = (s: VariableSpec) =>
+      s.name === name &&
+      (s.key === undefined ? s.keyRegex === undefined || s.keyRegex.test(key) : s.key === lower);
+    for (const s of rule.exclusions) if (hit(s)) return true;
+    for (const r of this.removedTargets) {
+      if (r.ruleId !== undefined && r.ruleId !== rule.id) continue;
+      if (r.tag !== undefined && !rule.tags.includes(r.tag)) continue;
+      if (hit(r.spec)) return true;
+    }
+    return false;
+  }
+
+  private collection(name: string): Collection | undefined {
+    const c = this.vars.collections.get(name);
+    if (c !== undefined) return c;
+    const store = this.stores.get(name);
+    if (store !== undefined) return storeCollection(store);
+    if (name === 'MATCHED_VARS') return this.matchedVars;
+    if (name === 'MATCHED_VARS_NAMES') {
+      const c2 = new Collection();
+      for (const e of this.matchedVars.entries) c2.add(e.key, e.key);
+      return c2;
+    }
+    if (name === 'IP' || name === 'GLOBAL' || name === 'SESSION' || name === 'USER' || name === 'RESOURCE') {
+      const s = new VariableStore();
+      this.stores.set(name, s);
+      return storeCollection(s);
+    }
+    return undefined;
+  }
+
+  private single(name: string): string | undefined {
+    switch (name) {
+      case 'MATCHED_VAR':
+        return this.matchedVar;
+      case 'MATCHED_VAR_NAME':
+        return this.matchedVarName;
+      case 'UNIQUE_ID':
+        return this.uniqueId;
+      case 'REQBODY_PROCESSOR':
+        return this.requestBodyProcessor;
+      case 'DURATION':
+        return '0';
+      case 'TIME_EPOCH':
+        return String(Math.floor(Date.now() / 1000));
+      default:
+        return this.vars.singles.get(name);
+    }
+  }
+
+  setCapture(index: number, value: string): void {
+    this.tx.set(String(index), value);
+  }
+
+  resolveMacroVariable(collection: string, key: string): string {
+    if (collection === 'RULE') {
+      const r = this.current;
+      if (r === undefined) return '';
+      if (key === 'id') return String(r.id);
+      if (key === 'msg') return r.msg ?? '';
+      if (key === 'severity') return r.severity ?? '';
+      if (key === 'ver') return r.ver ?? '';
+      return '';
+    }
+    const store = this.stores.get(collection);
+    if (store !== undefined) return store.get(key) ?? '';
+    const spec: VariableSpec = {
+      name: collection,
+      key: key === '' ? undefined : key,
+      keyRegex: undefined,
+      count: false,
+      exclude: false,
+      text: collection,
+    };
+    return this.resolve(spec, undefined)[0]?.value ?? '';
+  }
+
+  expand(text: string | undefined, macro: Macro | undefined): string | undefined {
+    return macro === undefined ? text : expandMacro(macro, this);
+  }
+
+  private onMatch(head: Rule, phase: number): void {
+    for (let r: Rule | undefined = head; r !== undefined; r = r.chain) {
+      this.current = head;
+      for (const sv of r.setvars) runSetVar(this, sv);
+      for (const c of r.ctls) runCtl(this, c);
+    }
+    this.current = head;
+    if (head.log) {
+      let logdataRule: Rule | undefined = head;
+      while (logdataRule !== undefined && logdataRule.logdata === undefined) logdataRule = logdataRule.chain;
+      const msg = this.expand(head.msg, head.msgMacro);
+      const data = logdataRule === undefined ? undefined : this.expand(logdataRule.logdata, logdataRule.logdataMacro);
+      const m: WafMatch = { id: head.id, tags: head.tags, phase };
+      if (msg !== undefined) m.msg = msg;
+      if (data !== undefined) m.data = data;
+      if (head.severity !== undefined) m.severity = head.severity;
+      this.matches.push(m);
+      this.logLines.push(logLine(m, this));
+    }
+    let d = head.disruptive;
+    if (d === 'block') d = this.plan.defaultDisruptive(phase);
+    if (d === 'deny' || d === 'drop' || d === 'redirect') {
+      if (this.interruption === undefined)
+        this.interruption = { ruleId: head.id, status: head.status ?? 403, action: d };
+    } else if (d === 'allow') {
+      if (this.engine === 'On') this.allowed = true;
+    }
+  }
+}
+
+function storeCollection(store: VariableStore): Collection {
+  const c = new Collection();
+  for (const [k, v] of store.values) c.add(k, v);
+  return c;
+}
+
+function logLine(m: WafMatch, t: Transaction): string {
+  const esc = (s: string) => s.replace(/"/g, '\\"');
+  let line = `ModSecurity: Warning. [id "${m.id}"]`;
+  if (m.msg !== undefined) line += ` [msg "${esc(m.msg)}"]`;
+  if (m.data !== undefined) line += ` [data "${esc(m.data)}"]`;
+  if (m.severity !== undefined) line += ` [severity "${m.severity}"]`;
+  for (const tag of m.tags) line += ` [tag "${esc(tag)}"]`;
+  line += ` [uri "${esc(t.vars.singles.get('REQUEST_FILENAME') ?? '')}"] [unique_id "${t.uniqueId}"]`;
+  return line;
+}
