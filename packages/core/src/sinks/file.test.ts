@@ -31,7 +31,7 @@ test('rotates by size, keeps maxFiles, never splits a line, loses nothing within
   for (const f of files) assert.ok(statSync(join(dir, f)).size <= 4096, `${f} within maxBytes`);
   const lines = readAll(dir, 'events.ndjson');
   assert.equal(lines.length, 500);
-  lines.forEach((l, i) => assert.equal(JSON.parse(l).event.id, `e${String(i).padStart(5, '0')}`));
+  for (const [i, l] of lines.entries()) assert.equal(JSON.parse(l).event.id, `e${String(i).padStart(5, '0')}`);
   assert.equal(sink.stats().acked, 500);
 });
 

@@ -22,7 +22,7 @@ function licensesOf(p: Package): CDX.Models.License[] {
   return p.licenses.map((l) =>
     CDX.SPDX.isSupportedSpdxId(l)
       ? new CDX.Models.SpdxLicense(l)
-      : CDX.SPDX.isValidSpdxLicenseExpression(l) && / (AND|OR|WITH) /.test(l)
+      : / (AND|OR|WITH) /.test(l) && !/\s(and|or)\s/.test(l)
         ? new CDX.Models.LicenseExpression(l)
         : new CDX.Models.NamedLicense(l),
   );
@@ -53,13 +53,15 @@ export function toCycloneDx(inv: Inventory, tool: SbomToolInfo, now: Date = new 
       version: p.version,
       group: purl.namespace ?? undefined,
       bomRef: p.purl,
-      purl,
+      purl: p.purl,
     });
     for (const l of licensesOf(p)) c.licenses.add(l);
     c.properties.add(new CDX.Models.Property('rampart:package:ecosystem', p.ecosystem));
     c.properties.add(new CDX.Models.Property('rampart:package:location', p.location.path));
     if (p.location.layer !== undefined) c.properties.add(new CDX.Models.Property('rampart:package:layer', p.location.layer));
-    if (p.sourceName !== undefined) c.properties.add(new CDX.Models.Property('rampart:package:source', `${p.sourceName}@${p.sourceVersion ?? ''}`));
+    if (p.sourceName !== undefined) {
+      c.properties.add(new CDX.Models.Property('rampart:package:source', `${p.sourceName}@${p.sourceVersion ?? ''}`));
+    }
     byRef.set(p.purl, c);
     bom.components.add(c);
   }

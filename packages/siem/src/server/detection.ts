@@ -36,9 +36,11 @@ export function sigmaDetection(loaded: LoadResult, options: SigmaDetectionOption
     rules: loaded.rules.length + loaded.correlations.length,
     detect(batch) {
       const out: Detection[] = [];
+      let latest = 0;
       for (const n of batch) {
         const e = n.event;
         const ts = Date.parse(e['@timestamp']);
+        if (ts > latest) latest = ts;
         try {
           for (const m of detector.match(e as Record<string, unknown>, n.logsource)) {
             if (!correlator.suppresses(m.rule)) {
@@ -53,7 +55,8 @@ export function sigmaDetection(loaded: LoadResult, options: SigmaDetectionOption
           options.onError?.(`detection failed on event ${e.event.id}: ${(err as Error).message}`);
         }
       }
-      correlator.expire();
+      // Event time, not wall time: a replay of old logs must correlate as it happened.
+      if (latest > 0) correlator.expire(latest);
       return out;
     },
   };
