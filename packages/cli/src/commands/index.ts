@@ -5,6 +5,8 @@
 import type { CommandModule } from '../command.js';
 import { gatewayCommand } from './gateway.js';
 import { huntCommand } from './hunt.js';
+import { sbomCommand } from './sbom.js';
+import { scanCommand } from './scan.js';
 import { versionCommand } from './version.js';
 
-export const commands: readonly CommandModule[] = [versionCommand, huntCommand, gatewayCommand];
+export const commands: readonly CommandModule[] = [versionCommand, huntCommand, gatewayCommand, scanCommand, sbomCommand];

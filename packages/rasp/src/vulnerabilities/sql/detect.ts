@@ -24,7 +24,7 @@ export class SqlQueryCheck {
     if (at === -1 || WORD_ONLY.test(input)) return undefined;
     this.tokens ??= tokenizeSql(this.query, this.dialect);
     while (at !== -1) {
-      const reason = spanReason(this.tokens, at, at + input.length);
+      const reason = spanReason(this.query, this.tokens, at, at + input.length);
       if (reason !== undefined) return reason;
       at = this.query.indexOf(input, at + 1);
     }
@@ -37,7 +37,7 @@ export function detectSqlInjection(query: string, input: string, dialect: SqlDia
 }
 
 /** Why the span [start, end) of the query is not confined to one data token, or undefined when it is. */
-function spanReason(tokens: readonly SqlToken[], start: number, end: number): string | undefined {
+function spanReason(query: string, tokens: readonly SqlToken[], start: number, end: number): string | undefined {
   let first = lowerBound(tokens, start);
   let count = 0;
   let only: SqlToken | undefined;
@@ -48,6 +48,7 @@ function spanReason(tokens: readonly SqlToken[], start: number, end: number): st
     only = t;
   }
   if (only === undefined) return undefined; // whitespace only
+  if (count === 2 && isSignedNumber(query, tokens, first - 2, start)) return undefined;
   if (count > 1) return `input spans ${count} SQL tokens`;
   switch (only.kind) {
     case 'word':
@@ -69,6 +70,21 @@ function spanReason(tokens: readonly SqlToken[], start: number, end: number): st
     default:
       return 'input adds an operator';
   }
+}
+
+/** `-1`, `+2.5`: a sign directly followed by a number is one number for the user, not an operator. */
+function isSignedNumber(query: string, tokens: readonly SqlToken[], signAt: number, start: number): boolean {
+  const sign = tokens[signAt];
+  const num = tokens[signAt + 1];
+  return (
+    sign !== undefined &&
+    num !== undefined &&
+    sign.kind === 'operator' &&
+    (query[sign.start] === '-' || query[sign.start] === '+') &&
+    sign.start === start &&
+    sign.end === num.start &&
+    num.kind === 'number'
+  );
 }
 
 /** Index of the first token that ends after `pos`. */

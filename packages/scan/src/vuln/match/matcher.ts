@@ -1,0 +1,206 @@
+/**
+ * Matches an inventory against the vulnerability DB: one finding per package and issue (aliases collapsed), with
+ * severity, CVSS, fixed versions, the package's smallest clearing upgrade, and low confidence where a version could not
+ * be read. Withdrawn advisories never match. Statistics say what could not be matched and why.
+ */
+import {
+  compareFindings,
+  createFinding,
+  type Finding,
+  type FindingCvss,
+  type Severity,
+  severityRank,
+} from '@rampart/core';
+import type { VulnDb } from '../../db/open.js';
+import type { Inventory, Package } from '../../inventory/types.js';
+import { normalizePackageName } from '../osv/package-name.js';
+import type { OsvAffected, OsvRecord } from '../osv/types.js';
+import { advisorySeverity } from '../severity/severity.js';
+import { schemeFor } from '../version/registry.js';
+import type { VersionScheme } from '../version/scheme.js';
+import { evaluateAffected } from './affected.js';
+import { collapseAliases } from './collapse.js';
+import { queryFor } from './ecosystem.js';
+import { smallestClearingUpgrade, sortVersions } from './fix.js';
+
+export interface MatchStats {
+  packages: number;
+  /** Packages with at least one finding. */
+  vulnerablePackages: number;
+  findings: number;
+  lowConfidence: number;
+  /** Packages whose ecosystem Rampart cannot order versions for, per ecosystem. */
+  unsupportedEcosystems: Record<string, number>;
+  /** Distro packages not matched, with the reason (e.g. unknown OS release). */
+  unmatchable: Record<string, number>;
+  withdrawnSkipped: number;
+  gitRangesSkipped: number;
+}
+
+export interface MatchResult {
+  findings: Finding[];
+  stats: MatchStats;
+}
+
+export interface MatchOptions {
+  /** Overrides the inventory's target name in findings. */
+  target?: string;
+}
+
+interface Hit {
+  record: OsvRecord;
+  entries: OsvAffected[];
+  fixed: string[];
+  doubt?: string;
+}
+
+export function matchInventory(inventory: Inventory, db: VulnDb, options: MatchOptions = {}): Finding[] {
+  return matchInventoryWithStats(inventory, db, options).findings;
+}
+
+export function matchInventoryWithStats(inventory: Inventory, db: VulnDb, options: MatchOptions = {}): MatchResult {
+  const stats: MatchStats = {
+    packages: inventory.packages.length,
+    vulnerablePackages: 0,
+    findings: 0,
+    lowConfidence: 0,
+    unsupportedEcosystems: {},
+    unmatchable: {},
+    withdrawnSkipped: 0,
+    gitRangesSkipped: 0,
+  };
+  const target = options.target ?? inventory.target;
+  const findings: Finding[] = [];
+  for (const pkg of inventory.packages) {
+    const found = matchPackage(pkg, inventory, db, stats, target);
+    if (found.length > 0) stats.vulnerablePackages++;
+    for (const f of found) findings.push(f);
+  }
+  findings.sort(compareFindings);
+  stats.findings = findings.length;
+  stats.lowConfidence = findings.filter((f) => f.confidence?.level === 'low').length;
+  return { findings, stats };
+}
+
+function matchPackage(pkg: Package, inventory: Inventory, db: VulnDb, stats: MatchStats, target: string): Finding[] {
+  const scheme = schemeFor(pkg.ecosystem);
+  if (scheme === undefined) {
+    stats.unsupportedEcosystems[pkg.ecosystem] = (stats.unsupportedEcosystems[pkg.ecosystem] ?? 0) + 1;
+    return [];
+  }
+  const query = queryFor(pkg, inventory.os);
+  if (query.problem !== undefined) {
+    stats.unmatchable[query.problem] = (stats.unmatchable[query.problem] ?? 0) + 1;
+    return [];
+  }
+  const hits: Hit[] = [];
+  const seen = new Set<string>();
+  for (const row of db.lookup(query.base, query.name)) {
+    if (seen.has(row.id) || !query.accepts(row.ecosystem)) continue;
+    seen.add(row.id);
+    const record = db.record(row.id);
+    if (record === undefined) continue;
+    if (record.withdrawn !== undefined && record.withdrawn !== '') {
+      stats.withdrawnSkipped++;
+      continue;
+    }
+    const hit = evaluateRecord(record, query, scheme, stats);
+    if (hit !== undefined) hits.push(hit);
+  }
+  if (hits.length === 0) return [];
+  const allEntries = hits.flatMap((h) => h.entries);
+  const upgrade = smallestClearingUpgrade(
+    query.version,
+    allEntries,
+    hits.flatMap((h) => h.fixed),
+    scheme,
+  );
+  const groups = collapseAliases(hits, (h) => ({ id: h.record.id, aliases: h.record.aliases ?? [] }));
+  return groups.map((g) => toFinding(g.primary, g.aliases, g.members, pkg, query.version, scheme, upgrade, target));
+}
+
+function evaluateRecord(
+  record: OsvRecord,
+  query: ReturnType<typeof queryFor>,
+  scheme: VersionScheme,
+  stats: MatchStats,
+): Hit | undefined {
+  let hit: Hit | undefined;
+  for (const entry of record.affected ?? []) {
+    const p = entry.package;
+    if (p === undefined || !query.accepts(p.ecosystem) || normalizePackageName(p.ecosystem, p.name) !== query.name) {
+      continue;
+    }
+    const verdict = evaluateAffected(entry, query.version, scheme);
+    stats.gitRangesSkipped += verdict.skippedRanges;
+    if (!verdict.affected) continue;
+    hit ??= { record, entries: [], fixed: [] };
+    hit.entries.push(entry);
+    hit.fixed.push(...verdict.fixed);
+    if (verdict.doubt !== undefined) hit.doubt ??= verdict.doubt;
+  }
+  return hit;
+}
+
+function toFinding(
+  id: string,
+  aliases: string[],
+  hits: readonly Hit[],
+  pkg: Package,
+  version: string,
+  scheme: VersionScheme,
+  upgrade: string | undefined,
+  target: string,
+): Finding {
+  const primary = hits.find((h) => h.record.id === id) ?? (hits[0] as Hit);
+  let severity: Severity = 'UNKNOWN';
+  const cvss: FindingCvss[] = [];
+  for (const h of hits) {
+    const s = advisorySeverity(h.record, h.entries[0]);
+    if (severityRank(s.severity) > severityRank(severity)) severity = s.severity;
+    if (h === primary || cvss.length === 0) cvss.push(...s.cvss.filter((c) => !cvss.some((x) => x.vector === c.vector)));
+  }
+  const fixed = sortVersions(
+    hits.flatMap((h) => h.fixed),
+    scheme,
+  );
+  const doubt = hits.find((h) => h.doubt !== undefined)?.doubt;
+  const record = primary.record;
+  const references = [`https://osv.dev/vulnerability/${record.id}`];
+  for (const h of hits) for (const r of h.record.references ?? []) if (!references.includes(r.url)) references.push(r.url);
+  const finding = createFinding({
+    id,
+    kind: 'vulnerability',
+    severity,
+    target,
+    package: { purl: pkg.purl, name: pkg.name, version: pkg.version, ecosystem: pkg.ecosystem },
+    title: record.summary ?? firstLine(record.details) ?? id,
+    references,
+    confidence: doubt === undefined ? { level: 'high' } : { level: 'low', reason: doubt },
+    data: {
+      installedVersion: pkg.version,
+      evaluatedVersion: version,
+      ecosystem: primary.entries[0]?.package?.ecosystem ?? pkg.ecosystem,
+      advisories: hits.map((h) => h.record.id).sort(),
+      ...(pkg.sourceName !== undefined ? { sourcePackage: pkg.sourceName } : {}),
+      published: record.published,
+      modified: record.modified,
+    },
+  });
+  if (aliases.length > 0) finding.aliases = aliases;
+  if (cvss.length > 0) finding.cvss = cvss;
+  if (record.details !== undefined) finding.description = record.details;
+  const location: Finding['location'] = { path: pkg.location.path };
+  if (pkg.location.line !== undefined) location.line = pkg.location.line;
+  if (pkg.location.layer !== undefined) location.layer = pkg.location.layer;
+  if (pkg.location.path !== '') finding.location = location;
+  finding.fix = { versions: fixed };
+  if (upgrade !== undefined) finding.fix.advice = `upgrade ${pkg.name} to ${upgrade} (clears every known finding of this package)`;
+  else if (fixed.length > 0) finding.fix.advice = `upgrade ${pkg.name} to ${fixed[0]} or later`;
+  return finding;
+}
+
+function firstLine(text: string | undefined): string | undefined {
+  const line = text?.split('\n').find((l) => l.trim() !== '');
+  return line === undefined ? undefined : line.length > 120 ? `${line.slice(0, 117)}...` : line;
+}
