@@ -40,6 +40,8 @@ export interface Waf {
   readonly loadErrors: readonly RuleLoadError[];
   readonly ruleCount: number;
   readonly paranoiaLevel: number;
+  /** The paranoia level a loaded rule runs at (its `paranoia-level/N` tag), undefined when it has none. */
+  ruleParanoiaLevel(id: number): number | undefined;
 }
 
 export async function loadWaf(options: WafOptions = {}): Promise<Waf> {
@@ -121,6 +123,16 @@ class LoadedWaf implements Waf {
     readonly loadErrors: readonly RuleLoadError[],
     readonly paranoiaLevel: number,
   ) {}
+
+  ruleParanoiaLevel(id: number): number | undefined {
+    for (const ph of this.plan.phases)
+      for (const r of ph.rules) {
+        if (r === undefined || r.id !== id) continue;
+        const tag = r.tags.find((t) => t.startsWith('paranoia-level/'));
+        return tag === undefined ? undefined : Number(tag.slice('paranoia-level/'.length));
+      }
+    return undefined;
+  }
 
   get ruleCount(): number {
     return this.plan.ruleCount;

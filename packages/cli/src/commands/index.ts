@@ -3,10 +3,12 @@
  * the module lives in this folder and only parses, calls the capability's public index and prints.
  */
 import type { CommandModule } from '../command.js';
+import { dbCommand } from './db.js';
 import { gatewayCommand } from './gateway.js';
 import { huntCommand } from './hunt.js';
 import { sbomCommand } from './sbom.js';
 import { scanCommand } from './scan.js';
+import { scanSbomCommand } from './scan-sbom.js';
 import { versionCommand } from './version.js';
 
-export const commands: readonly CommandModule[] = [versionCommand, huntCommand, gatewayCommand, scanCommand, sbomCommand];
+export const commands: readonly CommandModule[] = [versionCommand, huntCommand, gatewayCommand, scanCommand, sbomCommand, dbCommand, scanSbomCommand];

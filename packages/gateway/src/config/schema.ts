@@ -6,6 +6,8 @@
 import { SINK_CONFIG_SCHEMA } from '@rampart/core/sinks';
 
 const str = { type: 'string', minLength: 1 } as const;
+// A pattern, not `format`: the config loader runs ajv without the formats plugin.
+const rfc3339 = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$' } as const;
 const strList = { type: 'array', items: str } as const;
 const ms = (d: number) => ({ type: 'integer', minimum: 0, default: d }) as const;
 const count = (d: number) => ({ type: 'integer', minimum: 1, default: d }) as const;
@@ -79,8 +81,8 @@ const staticKey = {
     file: str,
     jwk: { type: 'object' },
     alg: str,
-    notBefore: { type: 'string', format: 'date-time' },
-    notAfter: { type: 'string', format: 'date-time' },
+    notBefore: rfc3339,
+    notAfter: rfc3339,
   },
   oneOf: [{ required: ['file'] }, { required: ['jwk'] }],
 } as const;
@@ -130,7 +132,7 @@ const apiKeyAuth = {
           identity: str,
           scopes: { ...strList, default: [] },
           roles: { ...strList, default: [] },
-          notAfter: { type: 'string', format: 'date-time' },
+          notAfter: rfc3339,
         },
       },
     },

@@ -52,10 +52,10 @@ upstreams:
     retries: 1
     passive: { consecutiveFailures: 2, ejectMs: 60000 }
 routes:
-  - { name: slow, match: { path: /slow }, upstream: slow, auth: none }
-  - { name: reset, match: { path: /reset }, upstream: reset, auth: none, stripPrefix: /reset }
-  - { name: dead, match: { path: /dead }, upstream: dead, auth: none }
-  - { name: half, match: { path: /half }, upstream: half, auth: none }
+  - { name: slow, match: { path: /slow, hosts: [localhost] }, upstream: slow, auth: none }
+  - { name: reset, match: { path: /reset, hosts: [localhost] }, upstream: reset, auth: none, stripPrefix: /reset }
+  - { name: dead, match: { path: /dead, hosts: [localhost] }, upstream: dead, auth: none }
+  - { name: half, match: { path: /half, hosts: [localhost] }, upstream: half, auth: none }
   - { name: echo, match: { path: /, hosts: [localhost, "*.example.com"] }, upstream: echo, auth: none }
 `);
 });
@@ -181,9 +181,13 @@ routes:
 
 test('WebSocket upgrade passes through on a websocket route and is refused elsewhere', async () => {
   const ws = await startUpstream();
-  ws.server.on('upgrade', (req, socket) => {
+  const upgraded: import('node:stream').Duplex[] = [];
+  ws.server.on('upgrade', (req, socket, head: Buffer) => {
+    upgraded.push(socket);
     socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nX-Seen-Path: ${req.url}\r\n\r\n`);
-    socket.on('data', (d) => socket.write(Buffer.concat([Buffer.from('echo:'), d])));
+    const reply = (d: Buffer) => socket.write(Buffer.concat([Buffer.from('echo:'), d]));
+    if (head.length > 0) reply(head);
+    socket.on('data', reply);
   });
   const t = await startTestGateway(`
 upstreams:
@@ -203,6 +207,7 @@ routes:
     assert.equal(t.sink.events.at(-1)?.rule?.id, 'route.no-upgrade');
   } finally {
     await t.close();
+    for (const s of upgraded) s.destroy();
     await ws.close();
   }
 });

@@ -3,7 +3,8 @@
  * in (a bad config is rejected and the old one keeps serving; in-flight requests finish on the runtime they started
  * on); `close` stops accepting, drains within the grace period and releases everything.
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { Logger } from '@rampart/core';
@@ -68,8 +69,14 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
   const handler = createRequestHandler(ctx);
   const upgrade = createUpgradeHandler(ctx);
   const listeners: Listener[] = config.listeners.map((l) => createListener(l, config.limits, baseDir, handler));
+  // Upgraded connections leave the HTTP server's bookkeeping: tracked here so that close() can end them.
+  const tunnels = new Set<Duplex>();
   for (const l of listeners) {
-    l.server.on('upgrade', upgrade);
+    l.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      tunnels.add(socket);
+      socket.once('close', () => tunnels.delete(socket));
+      upgrade(req, socket, head);
+    });
     l.server.on('clientError', (err: Error & { code?: string }, socket) => {
       const r = parserRejection(err.code);
       metrics.denials.inc({ stage: 'strict', route: '' });
@@ -150,6 +157,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
       const deadline = Date.now() + current.shutdownGraceMs;
       while (runtime.inflight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       for (const l of listeners) l.server.closeAllConnections();
+      for (const t of tunnels) t.destroy();
       admin?.close();
       admin?.closeAllConnections();
       await runtime.close(0);

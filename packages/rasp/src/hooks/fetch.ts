@@ -3,6 +3,7 @@
  * and the dispatcher the hops go through is wrapped so that redirects followed inside fetch are checked too.
  */
 import { isIP } from 'node:net';
+import { isRaspBlockedError } from '../agent/blocked-error.js';
 import { checkLiteralHost, checkResolved, needsLookup, outboundStorage, resolveAll, userChosenHost } from './outbound.js';
 import { type AnyFunction, wrapFunction } from './wrap.js';
 
@@ -34,7 +35,14 @@ export function fetchWrapper(original: AnyFunction, sink: string): AnyFunction {
       if (blocked !== undefined) throw blocked;
     }
     wrapGlobalDispatcher();
-    return outboundStorage.run(chain, () => original.apply(this, args));
+    try {
+      return await outboundStorage.run(chain, () => original.apply(this, args));
+    } catch (e) {
+      // A redirect hop refused by the dispatcher surfaces as fetch's TypeError with our error as cause: rethrow ours,
+      // so frameworks answer 403 as for the first hop.
+      const cause = (e as { cause?: unknown } | null)?.cause;
+      throw isRaspBlockedError(cause) ? cause : e;
+    }
   };
 }
 

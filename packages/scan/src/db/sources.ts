@@ -51,7 +51,8 @@ function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-function readZip(path: string, bytes: Uint8Array, out: RecordText[]): void {
+/** Unzips an OSV export held in memory (a download); `path` names it in errors. */
+export function readZip(path: string, bytes: Uint8Array, out: RecordText[]): void {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes, { filter: (f) => f.name.endsWith('.json') });

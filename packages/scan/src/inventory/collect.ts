@@ -82,6 +82,7 @@ export class Collector {
       const found = e.result.packages;
       const purls = new Map<string, string>();
       const finished: [FoundPackage, Package][] = [];
+      const byPurl = new Map<string, [FoundPackage, Package]>();
       for (const f of found) {
         let p: Package;
         try {
@@ -94,7 +95,15 @@ export class Collector {
         }
         if (!purls.has(f.name)) purls.set(f.name, p.purl);
         purls.set(`${f.name}@${f.version}`, p.purl);
+        // One package per purl per file (a lockfile installs the same version at several paths); edges merge.
+        const same = byPurl.get(p.purl);
+        if (same !== undefined) {
+          same[0].dependsOnNames = [...(same[0].dependsOnNames ?? []), ...(f.dependsOnNames ?? [])];
+          if (f.direct === true) same[1].direct = true;
+          continue;
+        }
         finished.push([f, p]);
+        byPurl.set(p.purl, [f, p]);
       }
       for (const [f, p] of finished) {
         if (f.dependsOnNames === undefined || f.dependsOnNames.length === 0) continue;

@@ -1,6 +1,6 @@
 /** `scanFs` (a source tree: lockfiles, manifests) and `scanRootfs` (an unpacked filesystem: installed packages). */
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { RampartError } from '@rampart/core';
 import { catalogersFor } from './catalog/index.js';
 import { Collector } from './collect.js';
@@ -39,6 +39,8 @@ async function scanDir(dir: string, mode: 'fs' | 'rootfs', opts: ScanDirOptions)
   await walkDir(root, catalogersFor(mode, opts.catalogers), collector, {
     skipDirs,
     maxFileSize: opts.maxFileSize ?? DEFAULT_MAX_FILE,
+    // Scanning a node_modules folder itself: its packages are still installed packages.
+    ...(basename(root) === 'node_modules' ? { pathPrefix: 'node_modules/' } : {}),
   });
   return collector.finish(dir, mode);
 }

@@ -13,3 +13,5 @@ export { normalizePackageName } from './osv/package-name.js';
 export type { OsvRecord, OsvAffected, OsvRange, OsvEvent } from './osv/types.js';
 export { osvRecordProblem } from './osv/validate.js';
 export * from './version/index.js';
+export { readSbomFile, parseSbom, type SbomInventory } from './sbom-input/read-sbom.js';
+export { packageFromPurl } from './sbom-input/purl-package.js';

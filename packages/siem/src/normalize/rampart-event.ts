@@ -21,6 +21,9 @@ export function normalizeRampartEvent(v: Record<string, unknown>, original: stri
   const event = v as unknown as SecurityEvent;
   // The sender's own serialisation is the original; it is not repeated when the sender already set one.
   if (event.event.original === undefined && original.length <= 64 * 1024) event.event.original = original;
-  const module = event.event.module;
-  return { event, logsource: MODULE_LOGSOURCE[module] ?? { product: 'rampart', service: module } };
+  return { event, logsource: logsourceOfModule(event.event.module) };
+}
+
+export function logsourceOfModule(module: string): EventLogsource {
+  return MODULE_LOGSOURCE[module] ?? { product: 'rampart', service: module };
 }

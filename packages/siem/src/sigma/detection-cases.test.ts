@@ -1,7 +1,7 @@
 /** Every modifier and condition form against hand-checked events (testdata/sigma/*-cases.yml). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { detectorFor, pipelineWith, readYaml } from '../testing/sigma-fixtures.js';
+import { detectorFor, pipelineWith, readYaml } from './testing/sigma-fixtures.js';
 
 interface ModifierCase {
   name: string;
@@ -45,6 +45,10 @@ for (const c of conditions.cases) {
 
 test('conditions that cannot be read are load errors naming the problem', () => {
   for (const condition of conditions.errors) {
-    assert.throws(() => detectorFor({ ...conditions.detection, condition }), /condition|identifier|aggregation|quantifier/, condition);
+    assert.throws(
+      () => detectorFor({ ...conditions.detection, condition }),
+      /condition|identifier|aggregation|quantifier/,
+      condition,
+    );
   }
 });

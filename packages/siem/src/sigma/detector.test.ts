@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stringify } from 'yaml';
-import { pick, seeded } from '../testing/random.js';
+import { pick, seeded } from './testing/random.js';
 import { EventView } from './event-view.js';
 import { compileRule } from './compile-rule.js';
 import { compileDetector } from './detector.js';
@@ -48,7 +48,8 @@ test('indexed matching equals brute-force matching (seeded property test)', () =
   let matched = 0;
   for (let i = 0; i < 2000; i++) {
     const event: Record<string, unknown> = {};
-    for (const f of FIELDS) if (rand() < 0.7) event[f] = rand() < 0.2 ? [pick(rand, VALUES), pick(rand, VALUES)] : pick(rand, VALUES);
+    for (const f of FIELDS)
+      if (rand() < 0.7) event[f] = rand() < 0.2 ? [pick(rand, VALUES), pick(rand, VALUES)] : pick(rand, VALUES);
     const product = pick(rand, PRODUCTS);
     const ls = product === undefined ? undefined : { product };
     const view = new EventView(event);

@@ -1,7 +1,7 @@
 /** The loader: broken documents are reported with file and reason, the others load; filters attach to their rules. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { testdata } from '../testing/sigma-fixtures.js';
+import { testdata } from './testing/sigma-fixtures.js';
 import { compileDetector } from './detector.js';
 import { loadSigmaRules } from './loader.js';
 

@@ -1,7 +1,7 @@
 /** Property tests for the two parsers (Sigma strings, conditions): seeded random inputs never crash them. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pick, seeded } from '../testing/random.js';
+import { pick, seeded } from './testing/random.js';
 import { parseCondition } from './condition.js';
 import { ANY, normalizeParts, ONE, parseSigmaString } from './sigma-string.js';
 

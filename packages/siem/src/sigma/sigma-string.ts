@@ -69,7 +69,8 @@ export function expandAlternatives(parts: readonly Part[], limit = 4096): Part[]
   for (const p of parts) {
     if (typeof p === 'object') {
       const next: Part[][] = [];
-      for (const prefix of out) for (const alt of p.anyOf) next.push([...prefix, ...(typeof alt === 'string' ? [alt] : alt)]);
+      for (const prefix of out)
+        for (const alt of p.anyOf) next.push([...prefix, ...(typeof alt === 'string' ? [alt] : alt)]);
       if (next.length > limit) throw new Error(`value expands to more than ${limit} alternatives`);
       out = next;
     } else {

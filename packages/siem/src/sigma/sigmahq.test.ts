@@ -28,7 +28,9 @@ test('the whole SigmaHQ rule set loads with no unsupported rule', { skip: sigma.
   assert.deepEqual(r.errors, []);
   assert.equal(r.rules.length, 3780);
   const stats = compileDetector(r.rules, { pipeline: r.pipeline }).stats();
-  console.log(`index: ${stats.variants} variants, key fields ${stats.keyFields.join(', ')}; ${stats.unindexed} unindexed`);
+  console.log(
+    `index: ${stats.variants} variants, key fields ${stats.keyFields.join(', ')}; ${stats.unindexed} unindexed`,
+  );
   assert.ok(stats.unindexed < stats.variants / 4, 'most rules are indexed by a literal value');
 });
 
@@ -40,7 +42,9 @@ interface Case {
   expected_event_record_ids: string[];
 }
 
-test('sigma-regression: every case matches exactly the expected events', { skip: regression.skip || sigma.skip }, () => {
+test('sigma-regression: every case matches exactly the expected events', {
+  skip: regression.skip || sigma.skip,
+}, () => {
   const cases = JSON.parse(readFileSync(join(regression.path, 'cases.json'), 'utf8')) as Case[];
   assert.ok(cases.length > 100);
   const failures: string[] = [];

@@ -14,8 +14,8 @@ export function uppercase(s: string): string {
 }
 
 export const length = (s: string): string => String(s.length);
-export const sha1 = (s: string): string => createHash('sha1').update(s, 'latin1').digest('latin1');
-export const md5 = (s: string): string => createHash('md5').update(s, 'latin1').digest('latin1');
+export const sha1 = (s: string): string => createHash('sha1').update(s, 'latin1').digest().toString('latin1');
+export const md5 = (s: string): string => createHash('md5').update(s, 'latin1').digest().toString('latin1');
 
 /** Valid UTF-8 multi-byte sequences become `%uHHHH` (lowercase hex); other bytes stay. */
 export function utf8toUnicode(s: string): string {

@@ -12,7 +12,7 @@ export function detectCodeInjection(code: string, input: string): string | undef
   const strings = stringSpans(code);
   while (at !== -1) {
     const end = at + input.length;
-    const inside = strings.some(([s, e]) => at > s && end < e);
+    const inside = strings.some(([s, e]) => at > s && end <= e);
     if (!inside) return 'user input is compiled as code';
     at = code.indexOf(input, at + 1);
   }

@@ -14,7 +14,7 @@ const enum Quote {
 }
 
 /** Characters a POSIX shell interprets outside quotes (blanks split words; `#` starts a comment; globs expand). */
-const UNQUOTED_SPECIAL = new Set(';&|<>()$`\\"\'\n\r\t *?[]{}~#!'.split('').map((c) => c.charCodeAt(0)));
+const UNQUOTED_SPECIAL = new Set(';&|<>()$`"\'\n\r\t *?[]{}~#!'.split('').map((c) => c.charCodeAt(0)));
 /** Inside double quotes only these keep a meaning: expansion, command substitution, escape, the closing quote. */
 const DOUBLE_SPECIAL = new Set(['$', '`', '\\', '"'].map((c) => c.charCodeAt(0)));
 
@@ -29,6 +29,8 @@ export function detectShellInjection(command: string, input: string): string | u
     for (let i = at; i < end; i++) {
       const c = command.charCodeAt(i);
       const s = states[i] as Quote;
+      // A backslash escapes the next character: harmless inside the input, not when it escapes what follows it.
+      if (s === Quote.None && c === 92 && i === end - 1) return 'input ends with an escaping backslash';
       if (s === Quote.None && UNQUOTED_SPECIAL.has(c)) return `input brings shell metacharacter ${JSON.stringify(command[i])}`;
       if (s === Quote.Double && DOUBLE_SPECIAL.has(c)) return `input brings ${JSON.stringify(command[i])} inside double quotes`;
       if (s === Quote.Single && c === 39) return 'input closes a single-quoted string';

@@ -15,6 +15,8 @@ export interface WalkOptions {
   /** Files larger than this are skipped (and listed). */
   maxFileSize: number;
   concurrency?: number;
+  /** Prepended to every relative path (`node_modules/` when the target itself is a node_modules folder). */
+  pathPrefix?: string;
 }
 
 export async function walkDir(root: string, catalogers: readonly Cataloger[], collector: Collector, opts: WalkOptions) {
@@ -43,8 +45,9 @@ export async function walkDir(root: string, catalogers: readonly Cataloger[], co
       } catch {
         continue; // vanished while walking
       }
-      const wanted = catalogers.filter((c) => c.wants(childRel, st.size, st.mode));
-      if (wanted.length > 0) queue.push({ rel: childRel, abs, size: st.size, wanted });
+      const logical = `${opts.pathPrefix ?? ''}${childRel}`;
+      const wanted = catalogers.filter((c) => c.wants(logical, st.size, st.mode));
+      if (wanted.length > 0) queue.push({ rel: logical, abs, size: st.size, wanted });
     }
   }
   let next = 0;

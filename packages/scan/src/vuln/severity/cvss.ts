@@ -3,7 +3,10 @@
  * never by hand. An unreadable or incomplete vector yields undefined, not a guess.
  */
 import type { FindingCvss } from '@rampart/core';
-import { Cvss2, Cvss3P0, Cvss3P1, Cvss4P0 } from 'ae-cvss-calculator';
+import cvssCalculator from 'ae-cvss-calculator';
+
+// A CommonJS bundle: its classes arrive on the default export under NodeNext.
+const { Cvss2, Cvss3P0, Cvss3P1, Cvss4P0 } = cvssCalculator;
 
 interface Calculator {
   isBaseFullyDefined(): boolean;

@@ -20,14 +20,11 @@ export function parseSemver(version: string, schemeName = 'semver'): SemverVersi
   let rest = m[4] ?? '';
   let pre: string[] = [];
   let build = '';
-  if (rest.startsWith('.')) {
-    // `1.2.3.4`: extra numbers are metadata, not precedence.
-    const plus = rest.indexOf('+');
-    const dash = rest.indexOf('-');
-    const cut = [plus, dash].filter((i) => i >= 0);
-    const end = cut.length > 0 ? Math.min(...cut) : rest.length;
-    build = rest.slice(0, end);
-    rest = rest.slice(end);
+  const extra = /^(?:\.\d+)+/.exec(rest);
+  if (extra !== null) {
+    // `1.2.3.4`: extra numbers are metadata, not precedence (`1.x` is not a version at all).
+    build = extra[0];
+    rest = rest.slice(extra[0].length);
   }
   if (rest.startsWith('-')) {
     const plus = rest.indexOf('+');

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@rampart/core/testing';
 import { parse, stringify } from 'yaml';
-import { compileDetector, type Detector } from '../sigma/detector.js';
-import { loadSigmaRules } from '../sigma/loader.js';
-import type { Pipeline } from '../sigma/pipeline.js';
+import { compileDetector, type Detector } from '../detector.js';
+import { loadSigmaRules } from '../loader.js';
+import type { Pipeline } from '../pipeline.js';
 
 export function testdata(...parts: string[]): string {
   return join(repoRoot(), 'packages', 'siem', 'testdata', ...parts);
