@@ -107,6 +107,34 @@ for (let i = 0; i < 3000; i++) {
   );
 }
 process.stderr.write(`${lines.length} events\n`);
+if (process.env.BENCH_DEBUG === 'attempts') {
+  const { compileRule } = await import(join(root, 'packages/siem/dist/sigma/compile-rule.js'));
+  const tried = new Map();
+  for (const r of wanted) {
+    for (const v of compileRule(r, all.pipeline).variants) {
+      const t = v.test;
+      v.test = (x) => {
+        tried.set(r.file, (tried.get(r.file) ?? 0) + 1);
+        return t(x);
+      };
+    }
+  }
+  const d = compileDetector(wanted, { pipeline: all.pipeline });
+  for (let i = 0; i < lines.length; i++) d.match(JSON.parse(lines[i]), sources[i]);
+  const total = [...tried.values()].reduce((a, b) => a + b, 0);
+  process.stderr.write(`${total / lines.length} attempts per event\n`);
+  process.stderr.write(`${JSON.stringify([...tried].sort((a, b) => b[1] - a[1]).slice(0, 25), null, 1)}\n`);
+  process.exit(0);
+}
+if (process.env.BENCH_DEBUG === '1') {
+  const per = new Map();
+  for (let i = 0; i < lines.length; i++) {
+    for (const m of detector.match(JSON.parse(lines[i]), sources[i])) per.set(m.rule.file, (per.get(m.rule.file) ?? 0) + 1);
+  }
+  process.stderr.write(`${JSON.stringify([...per].sort((a, b) => b[1] - a[1]).slice(0, 15), null, 1)}\n`);
+  process.stderr.write(`${JSON.stringify(detector.stats())}\n`);
+  process.exit(0);
+}
 
 // --- 1. detector vs JSON.parse ---
 function parseOnly() {
@@ -145,6 +173,8 @@ figure(BENCH, 'events_per_s.sigma_linux_web_proxy_cloud_k8s', median(sigmaRates)
   name: 'json-parse-only',
   value: median(parseRates),
 });
+
+if (process.env.BENCH_ONLY === 'detector') process.exit(0);
 
 // --- 2. rampart hunt --sigma, all rules, over the sigma-regression events ---
 const cases = JSON.parse(readFileSync(join(shared, 'sigma-regression/cases.json'), 'utf8'));

@@ -8,3 +8,4 @@ export * from './db/index.js';
 export * from './inventory/index.js';
 export * from './sbom/index.js';
 export * from './secrets/index.js';
+export * from './config/index.js';

@@ -14,6 +14,17 @@ import type { WafRequest, WafResponse, WafVerdict } from './engine/types.js';
 import { type RuleLoadError, RuleLoader } from './seclang/load.js';
 import type { SecurityEvent } from '@rampart/core/event';
 
+/**
+ * ModSecurity's recommended base configuration (modsecurity.conf-recommended, also Coraza's): XML and JSON bodies get
+ * their processors, and a body that cannot be parsed is refused (400). CRS and its regression tests assume it.
+ */
+const ENGINE_RECOMMENDED = String.raw`
+SecRule REQUEST_HEADERS:Content-Type "@rx ^(?:application(?:/soap\+|/)|text/)xml" "id:200000,phase:1,t:none,t:lowercase,pass,nolog,ctl:requestBodyProcessor=XML"
+SecRule REQUEST_HEADERS:Content-Type "@rx ^application/json" "id:200001,phase:1,t:none,t:lowercase,pass,nolog,ctl:requestBodyProcessor=JSON"
+SecRule REQBODY_ERROR "!@eq 0" "id:200002,phase:2,t:none,log,deny,status:400,msg:'Failed to parse request body.',logdata:'%{reqbody_error_msg}',severity:2"
+SecRule MULTIPART_STRICT_ERROR "!@eq 0" "id:200003,phase:2,t:none,log,deny,status:400,msg:'Multipart request body failed strict validation'"
+`;
+
 export interface WafOptions {
   /** A CRS release directory. */
   crsDir?: string;
@@ -53,7 +64,8 @@ export function loadWafSync(options: WafOptions = {}): Waf {
   const mode = options.mode ?? 'block';
   loader.loadText(
     `SecRuleEngine ${mode === 'block' ? 'On' : 'DetectionOnly'}\nSecRequestBodyAccess On\nSecResponseBodyAccess On\n` +
-      'SecDefaultAction "phase:1,log,auditlog,pass"\nSecDefaultAction "phase:2,log,auditlog,pass"\n',
+      'SecDefaultAction "phase:1,log,auditlog,pass"\nSecDefaultAction "phase:2,log,auditlog,pass"\n' +
+      ENGINE_RECOMMENDED,
     '<engine defaults>',
     process.cwd(),
   );

@@ -12,8 +12,10 @@ interface DbOptions {
   db?: string;
 }
 
+/** `--db FILE`, else `$RAMPART_DB`, else the user cache dir. */
 export function dbPathOf(o: DbOptions, ctx: CliContext): string {
-  return o.db ?? defaultDbPath(ctx.streams.env);
+  const env = ctx.streams.env.RAMPART_DB;
+  return o.db ?? (env !== undefined && env !== '' ? env : defaultDbPath(ctx.streams.env));
 }
 
 function reportImport(ctx: CliContext, result: ImportResult, verb: string): number {
@@ -39,7 +41,7 @@ export const dbCommand: CommandModule = {
   register(program, run) {
     const db = parentCommand(program, 'db', 'the local vulnerability DB (OSV data): import, update, status');
     db.command('import <paths...>')
-      .description("import OSV records: all.zip exports, folders of *.json records, or single files")
+      .description('import OSV records: all.zip exports, folders of *.json records, or single files')
       .option('--db <file>', 'DB file (default: $XDG_CACHE_HOME/rampart/db.sqlite)')
       .option('--replace', 'start from an empty DB instead of adding to the current one')
       .action((paths: string[], o: DbOptions & { replace?: boolean }) =>

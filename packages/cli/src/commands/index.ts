@@ -8,7 +8,21 @@ import { gatewayCommand } from './gateway.js';
 import { huntCommand } from './hunt.js';
 import { sbomCommand } from './sbom.js';
 import { scanCommand } from './scan.js';
+import { scanConfigCommand } from './scan-config.js';
 import { scanSbomCommand } from './scan-sbom.js';
+import { scanSecretsCommand } from './scan-secrets.js';
+import { siemCommand } from './siem.js';
 import { versionCommand } from './version.js';
 
-export const commands: readonly CommandModule[] = [versionCommand, huntCommand, gatewayCommand, scanCommand, sbomCommand, dbCommand, scanSbomCommand];
+export const commands: readonly CommandModule[] = [
+  versionCommand,
+  huntCommand,
+  gatewayCommand,
+  scanCommand,
+  sbomCommand,
+  dbCommand,
+  scanSbomCommand,
+  siemCommand,
+  scanConfigCommand,
+  scanSecretsCommand,
+];

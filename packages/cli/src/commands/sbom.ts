@@ -11,11 +11,14 @@ export const sbomCommand: CommandModule = {
       ['rootfs', '<dir>'],
     ];
     for (const [kind, arg] of kinds) {
-      const cmd = sbom.command(`${kind} ${arg}`).description(`SBOM of ${kind === 'image' ? 'an image' : `a ${kind} folder`}`);
+      const cmd = sbom
+        .command(`${kind} ${arg}`)
+        .description(`SBOM of ${kind === 'image' ? 'an image' : `a ${kind} folder`}`);
       addTargetOptions(cmd, kind).action((target: string | undefined, o: TargetOptions) =>
         run(async (ctx) => {
           // An SBOM has no table form: without --format it is CycloneDX, on a terminal too.
-          const format = ctx.format === undefined ? 'cyclonedx' : ctx.formatOr(['cyclonedx', 'spdx', 'json'], 'cyclonedx');
+          const format =
+            ctx.format === undefined ? 'cyclonedx' : ctx.formatOr(['cyclonedx', 'spdx', 'json'], 'cyclonedx');
           return emitInventory(ctx, await inventoryOf(kind, target, o), format);
         }),
       );

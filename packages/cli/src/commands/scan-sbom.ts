@@ -25,6 +25,7 @@ import { existsSync } from 'node:fs';
 import { type CommandModule, parentCommand } from '../command.js';
 import type { CliContext } from '../context.js';
 import { dbPathOf } from './db.js';
+import { SCANNERS } from './scan.js';
 import { cliVersion } from './version.js';
 
 export interface GateFlags {
@@ -41,8 +42,15 @@ export function addGateOptions(cmd: Command): Command {
     .option('--severity <list>', 'severities to report, comma-separated (CRITICAL,HIGH,MEDIUM,LOW,UNKNOWN)')
     .option('--exit-code <n>', 'exit with this code when findings remain after the gate', '0')
     .option('--ignore-unfixed', 'leave out vulnerabilities that have no fixed version')
-    .option('--ignorefile <file>', 'IDs or purl patterns to ignore, with optional exp:YYYY-MM-DD (default .rampartignore)')
-    .option('--vex <files...>', 'OpenVEX or CycloneDX VEX documents; not_affected statements suppress findings');
+    .option(
+      '--ignorefile <file>',
+      'IDs or purl patterns to ignore, with optional exp:YYYY-MM-DD (default .rampartignore)',
+    )
+    .option(
+      '--vex <file>',
+      'OpenVEX or CycloneDX VEX document (repeatable); not_affected statements suppress findings',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    );
 }
 
 /** Applies the gate flags; a missing default `.rampartignore` is fine, a missing named one is an error. */
@@ -59,7 +67,9 @@ export function gateFindings(findings: readonly Finding[], flags: GateFlags): Ga
 export function exitCodeFlag(flags: GateFlags): number {
   const n = Number(flags.exitCode ?? '0');
   if (!Number.isInteger(n) || n < 0 || n > 255) {
-    throw new RampartError('USAGE', `--exit-code must be an integer 0-255, not "${flags.exitCode}"`, { field: '--exit-code' });
+    throw new RampartError('USAGE', `--exit-code must be an integer 0-255, not "${flags.exitCode}"`, {
+      field: '--exit-code',
+    });
   }
   return n;
 }
@@ -74,26 +84,70 @@ export function emitVulnerabilityReport(
   components?: ReadonlyArray<{ purl: string; name: string; version?: string }>,
 ): number {
   const tool = { name: 'rampart', version: cliVersion(), informationUri: 'https://github.com/rampart' };
-  const context = { db: { path: db.path, updatedAt: db.updatedAt, source: db.source } };
+  const context = { db: { path: db.path, updatedAt: db.updatedAt, dataModified: db.dataModified, source: db.source } };
   const format = ctx.formatOr(['table', 'json', 'sarif', 'cyclonedx'], 'json');
   for (const note of gated.notes) ctx.warn(note);
   if (format === 'json') {
-    ctx.emit(JSON.stringify(toJsonReport({ findings: gated.findings, suppressed: gated.suppressed, notes: gated.notes, extra }, tool, context), null, 2));
+    ctx.emit(
+      JSON.stringify(
+        toJsonReport(
+          { findings: gated.findings, suppressed: gated.suppressed, notes: gated.notes, extra },
+          tool,
+          context,
+        ),
+        null,
+        2,
+      ),
+    );
   } else if (format === 'sarif') {
     ctx.emit(JSON.stringify(toSarif(gated.findings, tool), null, 2));
   } else if (format === 'cyclonedx') {
-    ctx.emit(JSON.stringify(toCycloneDxVulnerabilities(gated.findings, tool, {}, components ? { components } : {}), null, 2));
+    ctx.emit(
+      JSON.stringify(toCycloneDxVulnerabilities(gated.findings, tool, {}, components ? { components } : {}), null, 2),
+    );
   } else {
     ctx.emit(toTable(gated.findings, context, { color: ctx.color }));
   }
-  ctx.info(`vulnerability DB: ${db.path} (updated ${db.updatedAt || 'unknown'}, data as of ${db.dataModified || 'unknown'})`);
+  ctx.info(
+    `vulnerability DB: ${db.path} (updated ${db.updatedAt || 'unknown'}, data as of ${db.dataModified || 'unknown'})`,
+  );
   if (gated.suppressed.length > 0) ctx.info(`${gated.suppressed.length} finding(s) suppressed by ignore file or VEX`);
   return gateExitCode(gated, exitCodeFlag(flags));
 }
 
+/**
+ * The `vuln` scanner for `scan image|fs|rootfs --scanners ...,vuln` (the seam scan.ts offers): matches the inventory
+ * against the DB (`$RAMPART_DB` or the cache dir) and adds `vulnerabilities`, `vulnerabilityDb` and `matchStats` to the
+ * JSON result. Without a DB it warns and adds the reason instead of failing the inventory.
+ */
+SCANNERS.set('vuln', async (inv, ctx) => {
+  const path = dbPathOf({}, ctx);
+  if (!existsSync(path)) {
+    const reason = `no vulnerability DB at ${path}: run "rampart db import PATH" or "rampart db update"`;
+    ctx.warn(`vulnerability matching skipped: ${reason}`);
+    return { vulnerabilityScan: { skipped: reason } };
+  }
+  const db = openVulnDb(path);
+  try {
+    const { findings, stats } = matchInventoryWithStats(inv, db);
+    ctx.info(`vulnerability DB: ${db.info.path} (updated ${db.info.updatedAt}, data as of ${db.info.dataModified})`);
+    return {
+      vulnerabilities: findings.map((f) => ({ ...f, aliases: f.aliases ?? [] })),
+      vulnerabilityDb: db.info,
+      matchStats: stats,
+    };
+  } finally {
+    db.close();
+  }
+});
+
 export const scanSbomCommand: CommandModule = {
   register(program, run) {
-    const scan = parentCommand(program, 'scan', 'scan images and folders: inventory (SBOM), vulnerabilities, config, secrets');
+    const scan = parentCommand(
+      program,
+      'scan',
+      'scan images and folders: inventory (SBOM), vulnerabilities, config, secrets',
+    );
     const cmd = scan
       .command('sbom <file>')
       .description('match an existing CycloneDX or SPDX JSON SBOM against the vulnerability DB (no rescan)')
@@ -111,7 +165,14 @@ export const scanSbomCommand: CommandModule = {
           for (const [why, n] of Object.entries(stats.unmatchable)) ctx.warn(`${n} package(s) not matched: ${why}`);
           const gated = gateFindings(findings, o);
           const components = sbom.inventory.packages.map((p) => ({ purl: p.purl, name: p.name, version: p.version }));
-          return emitVulnerabilityReport(ctx, gated, o, db.info, { sbom: { file, format: sbom.format }, stats }, components);
+          return emitVulnerabilityReport(
+            ctx,
+            gated,
+            o,
+            db.info,
+            { sbom: { file, format: sbom.format }, stats },
+            components,
+          );
         } finally {
           db.close();
         }
@@ -119,4 +180,3 @@ export const scanSbomCommand: CommandModule = {
     );
   },
 };
-

@@ -52,14 +52,20 @@ export function addTargetOptions(cmd: Command, kind: string): Command {
 }
 
 /** Prints the inventory in the chosen format; a partial result (some file unreadable) exits 2 after printing. */
-export function emitInventory(ctx: CliContext, inv: Inventory, format: string, extra: Record<string, unknown> = {}): number {
+export function emitInventory(
+  ctx: CliContext,
+  inv: Inventory,
+  format: string,
+  extra: Record<string, unknown> = {},
+): number {
   const tool = { name: 'rampart', version: cliVersion() };
   if (format === 'json') ctx.emit(JSON.stringify({ ...inv, ...extra }, null, 2));
   else if (format === 'cyclonedx') ctx.emit(toCycloneDx(inv, tool));
   else if (format === 'spdx') ctx.emit(toSpdx(inv, tool));
   else ctx.emit(inventoryTable([inv]));
   if (inv.partial) {
-    for (const e of inv.errors) ctx.warn(`${e.file ?? inv.target}${e.line !== undefined ? `:${e.line}` : ''}: ${e.message}`);
+    for (const e of inv.errors)
+      ctx.warn(`${e.file ?? inv.target}${e.line !== undefined ? `:${e.line}` : ''}: ${e.message}`);
     ctx.warn(`${inv.target}: partial result (${inv.errors.length} file(s) could not be read)`);
     return ExitCode.USAGE;
   }
@@ -68,7 +74,11 @@ export function emitInventory(ctx: CliContext, inv: Inventory, format: string, e
 
 export const scanCommand: CommandModule = {
   register(program, run) {
-    const scan = parentCommand(program, 'scan', 'scan images and folders: inventory (SBOM), vulnerabilities, config, secrets');
+    const scan = parentCommand(
+      program,
+      'scan',
+      'scan images and folders: inventory (SBOM), vulnerabilities, config, secrets',
+    );
     const kinds: [string, string, string][] = [
       ['image', '[ref]', 'an image: registry REF, oci:DIR[:TAG], or --input FILE.tar (docker save)'],
       ['fs', '<dir>', 'a source tree: lockfiles and manifests'],
@@ -82,7 +92,10 @@ export const scanCommand: CommandModule = {
       addTargetOptions(cmd, kind).action((target: string | undefined, o: TargetOptions & { scanners: string }) =>
         run(async (ctx) => {
           const format = ctx.formatOr(['table', 'json', 'cyclonedx', 'spdx'], 'json');
-          const names = o.scanners.split(',').map((s) => s.trim()).filter((s) => s !== '');
+          const names = o.scanners
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== '');
           for (const n of names) {
             if (!SCANNERS.has(n)) {
               throw new RampartError('USAGE', `unknown scanner "${n}"; available: ${[...SCANNERS.keys()].join(', ')}`, {

@@ -2,6 +2,7 @@
  * A rule set compiled once: the keyword automaton, and each rule's regex re-flagged with `d` (match indices, so the
  * secret's own offsets are known). Compiled sets are cached per rules array, so callers pass the same array cheaply.
  */
+import { ENCODED_KEYWORDS, MANIFEST_KEYWORDS } from './encoded-pass.js';
 import { KeywordIndex } from './keyword-index.js';
 import type { SecretRule } from './types.js';
 
@@ -13,6 +14,10 @@ export interface CompiledRule {
 
 export interface CompiledRules {
   rules: CompiledRule[];
+  /**
+   * One automaton for the rules' keywords and the encoded-secret markers: index `rules.length` holds the base64 forms
+   * of token prefixes, `rules.length + 1` the Kubernetes Secret markers. One pass over the text serves both.
+   */
   index: KeywordIndex;
 }
 
@@ -30,7 +35,7 @@ export function compileRules(rules: readonly SecretRule[]): CompiledRules {
       ),
       span: rule.span,
     })),
-    index: new KeywordIndex(rules.map((r) => r.keywords)),
+    index: new KeywordIndex([...rules.map((r) => r.keywords), ENCODED_KEYWORDS, MANIFEST_KEYWORDS]),
   };
   cache.set(rules, compiled);
   return compiled;

@@ -3,8 +3,6 @@
  * shows a provider's prefix, so the prefilter also looks for the base64 forms of common prefixes, and for Kubernetes
  * Secret manifests. Each base64 token there is decoded and scanned; a secret inside is reported on the encoded token.
  */
-import { KeywordIndex } from './keyword-index.js';
-
 /** Plain-text starts whose base64 form marks an encoded secret worth decoding. */
 const PLAIN_PREFIXES = [
   'ghp_',
@@ -60,14 +58,12 @@ function base64Keyword(prefix: string): string {
   return b.slice(0, whole);
 }
 
-const MANIFEST_KEYWORDS = ['kind: secret', '"kind": "secret"', '"kind":"secret"'];
+/** A Kubernetes Secret manifest: every base64 value in it is decoded. */
+export const MANIFEST_KEYWORDS: readonly string[] = ['kind: secret', '"kind": "secret"', '"kind":"secret"'];
 
 export const ENCODED_KEYWORDS: readonly string[] = [
   ...new Set(PLAIN_PREFIXES.map(base64Keyword).filter((k) => k.length >= 4)),
 ];
-
-/** Hit → the whole text when it is a Secret manifest (values anywhere in it), else the hit's neighbourhood. */
-export const encodedIndex = new KeywordIndex([ENCODED_KEYWORDS.map((k) => k.toLowerCase()), MANIFEST_KEYWORDS]);
 
 /** A base64 token standing alone (a value), long enough to hold a credential. */
 export const BASE64_TOKEN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{16,16000}={0,2}(?![A-Za-z0-9+/=_-])/g;

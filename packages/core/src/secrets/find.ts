@@ -5,7 +5,7 @@
  * generic rule), and base64-encoded values are decoded and scanned once.
  */
 import { type CompiledRule, compileRules } from './compile.js';
-import { BASE64_TOKEN, encodedIndex } from './encoded-pass.js';
+import { BASE64_TOKEN } from './encoded-pass.js';
 import { shannonEntropy } from './entropy.js';
 import { LineMap } from './lines.js';
 import { isStandIn } from './placeholder.js';
@@ -14,9 +14,9 @@ import { SECRET_RULES } from './rules/index.js';
 import type { FindSecretsOptions, SecretMatch, SecretRule } from './types.js';
 
 /** How far before a keyword a match may start (token bodies before a marker, `"type"` before `service_account`). */
-const BEFORE = 512;
+const BEFORE = 256;
 /** How far after a keyword a single-line match may end. */
-const AFTER = 1024;
+const AFTER = 384;
 
 interface Candidate {
   rule: SecretRule;
@@ -28,20 +28,50 @@ interface Candidate {
 
 export function findSecrets(text: string, options: FindSecretsOptions = {}): SecretMatch[] {
   const rules = options.rules ?? SECRET_RULES;
+  return findWithHits(text, rules, compileRules(rules).index.scan(text).byRule);
+}
+
+/**
+ * `findSecrets` over a file's bytes (UTF-8): the keyword pass runs on the bytes, so a file without any keyword is never
+ * decoded; an ASCII file is decoded once and its hits reused. Offsets and columns are those of the decoded string.
+ */
+export function findSecretsInBytes(bytes: Uint8Array, options: FindSecretsOptions = {}): SecretMatch[] {
+  const rules = options.rules ?? SECRET_RULES;
+  const { byRule, ascii } = compileRules(rules).index.scanBytes(bytes);
+  if (byRule.size === 0) return [];
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(ascii ? 'latin1' : 'utf8');
+  return ascii ? findWithHits(text, rules, byRule) : findSecrets(text, options);
+}
+
+function findWithHits(text: string, rules: readonly SecretRule[], byRule: Map<number, number[]>): SecretMatch[] {
   const found: Candidate[] = [];
   const vetoed: [number, number][] = [];
-  scanText(text, rules, found, vetoed);
-  scanEncoded(text, rules, found);
+  const encoded = runRules(text, rules, byRule, found, vetoed);
+  scanEncoded(text, rules, found, encoded);
   return toMatches(text, resolve(found, vetoed));
 }
 
-function scanText(text: string, rules: readonly SecretRule[], found: Candidate[], vetoed: [number, number][]): void {
+/** Runs the candidate rules; returns the hits of the encoded-secret markers (prefix forms, Secret manifests). */
+function runRules(
+  text: string,
+  rules: readonly SecretRule[],
+  byRule: Map<number, number[]>,
+  found: Candidate[],
+  vetoed: [number, number][],
+): EncodedHits {
   const compiled = compileRules(rules);
-  const { byRule } = compiled.index.scan(text);
+  const n = compiled.rules.length;
   for (const [ruleIndex, ends] of byRule) {
+    if (ruleIndex >= n) continue;
     const cr = compiled.rules[ruleIndex] as CompiledRule;
     for (const [from, to] of windows(text, ends, cr.span)) runRule(cr, text, from, to, found, vetoed);
   }
+  return { prefixes: byRule.get(n), manifest: byRule.has(n + 1) };
+}
+
+interface EncodedHits {
+  prefixes: number[] | undefined;
+  manifest: boolean;
 }
 
 /** Merged `[from, to)` ranges around keyword hits: the hit's line (bounded), or `span` characters for multi-line rules. */
@@ -107,10 +137,9 @@ function accept(rule: SecretRule, secret: string, m: RegExpExecArray): boolean {
   return rule.verify === undefined || rule.verify(secret, m);
 }
 
-function scanEncoded(text: string, rules: readonly SecretRule[], found: Candidate[]): void {
-  const { byRule } = encodedIndex.scan(text);
-  if (byRule.size === 0) return;
-  const ranges = byRule.has(1) ? [[0, text.length] as [number, number]] : windows(text, byRule.get(0) ?? [], undefined);
+function scanEncoded(text: string, rules: readonly SecretRule[], found: Candidate[], hits: EncodedHits): void {
+  if (hits.prefixes === undefined && !hits.manifest) return;
+  const ranges: [number, number][] = hits.manifest ? [[0, text.length]] : windows(text, hits.prefixes ?? [], undefined);
   for (const [from, to] of ranges) {
     const slice = text.slice(from, to);
     BASE64_TOKEN.lastIndex = 0;
@@ -121,7 +150,8 @@ function scanEncoded(text: string, rules: readonly SecretRule[], found: Candidat
       let lineStart = m.index;
       while (lineStart > 0 && slice.charCodeAt(lineStart - 1) !== 10 && m.index - lineStart < 200) lineStart--;
       const inner: Candidate[] = [];
-      scanText(slice.slice(lineStart, m.index) + decoded, rules, inner, []);
+      const innerText = slice.slice(lineStart, m.index) + decoded;
+      runRules(innerText, rules, compileRules(rules).index.scan(innerText).byRule, inner, []);
       const prefixLength = m.index - lineStart;
       const best = resolve(
         inner.filter((c) => c.end > prefixLength),

@@ -4,7 +4,7 @@
  */
 export type { SecretRule, SecretMatch, FindSecretsOptions } from './types.js';
 export { SECRET_RULES } from './rules/index.js';
-export { findSecrets } from './find.js';
+export { findSecrets, findSecretsInBytes } from './find.js';
 export { maskSecret } from './mask.js';
 export { shannonEntropy } from './entropy.js';
 export { crc32, hasCrc32Base62Suffix } from './checksum.js';

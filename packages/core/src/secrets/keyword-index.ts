@@ -5,7 +5,7 @@
  * which is right because keywords are ASCII.
  */
 
-const ALPHABET = 128;
+const ALPHABET = 128; // 2^7: `state >> 7` recovers a state from its pre-multiplied form
 
 export interface KeywordHits {
   /** For each rule index that had a keyword hit: the end offsets (exclusive) of its hits, in text order. */
@@ -16,6 +16,8 @@ export class KeywordIndex {
   private readonly delta: Int32Array;
   /** For each state: the rule indices whose keyword ends here (including through failure links), or undefined. */
   private readonly outputs: (readonly number[] | undefined)[];
+  /** 1 for states with outputs: one byte load per character in the hot loop. */
+  private readonly accepting: Uint8Array;
   private readonly maxHitsPerRule: number;
 
   /** `keywordsByRule[i]` are rule i's keywords. */
@@ -65,32 +67,61 @@ export class KeywordIndex {
       }
     }
     // Upper-case ASCII letters behave as their lower-case forms.
-    for (let s = 0; s < states; s++) {
-      for (let c = 65; c <= 90; c++) delta[s * ALPHABET + c] = delta[s * ALPHABET + c + 32] as number;
+    for (let st = 0; st < states; st++) {
+      for (let c = 65; c <= 90; c++) delta[st * ALPHABET + c] = delta[st * ALPHABET + c + 32] as number;
     }
+    // The hot loop indexes `state + char`: store next states pre-multiplied by the alphabet size.
+    for (let k = 0; k < delta.length; k++) delta[k] = (delta[k] as number) * ALPHABET;
     this.delta = delta;
     this.outputs = out.map((o) => (o.size > 0 ? [...o] : undefined));
+    this.accepting = new Uint8Array(states);
+    out.forEach((o, st) => {
+      if (o.size > 0) this.accepting[st] = 1;
+    });
   }
 
   scan(text: string): KeywordHits {
     const byRule = new Map<number, number[]>();
     const delta = this.delta;
-    const outputs = this.outputs;
+    const accepting = this.accepting;
+    const n = text.length;
     let s = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      s = c < ALPHABET ? (delta[s * ALPHABET + c] as number) : 0;
-      const rules = outputs[s];
-      if (rules === undefined) continue;
-      for (const r of rules) {
-        let hits = byRule.get(r);
-        if (hits === undefined) {
-          hits = [];
-          byRule.set(r, hits);
-        }
-        if (hits.length < this.maxHitsPerRule) hits.push(i + 1);
-      }
+      s = c < ALPHABET ? (delta[s + c] as number) : 0;
+      if (accepting[s >> 7] === 1) this.record(byRule, s >> 7, i + 1);
     }
     return { byRule };
+  }
+
+  /**
+   * The same pass over raw bytes (a file as read from disk), with no decoding: most files of a tree have no keyword at
+   * all and are never decoded. `ascii` says whether every byte was < 0x80, i.e. whether byte offsets are string offsets.
+   */
+  scanBytes(bytes: Uint8Array): KeywordHits & { ascii: boolean } {
+    const byRule = new Map<number, number[]>();
+    const delta = this.delta;
+    const accepting = this.accepting;
+    const n = bytes.length;
+    let high = 0;
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const c = bytes[i] as number;
+      high |= c;
+      s = c < ALPHABET ? (delta[s + c] as number) : 0;
+      if (accepting[s >> 7] === 1) this.record(byRule, s >> 7, i + 1);
+    }
+    return { byRule, ascii: high < ALPHABET };
+  }
+
+  private record(byRule: Map<number, number[]>, state: number, end: number): void {
+    for (const r of this.outputs[state] as readonly number[]) {
+      let hits = byRule.get(r);
+      if (hits === undefined) {
+        hits = [];
+        byRule.set(r, hits);
+      }
+      if (hits.length < this.maxHitsPerRule) hits.push(end);
+    }
   }
 }

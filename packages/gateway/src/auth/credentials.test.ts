@@ -103,8 +103,17 @@ test('API keys: a valid key passes; unknown and expired keys are 401', async () 
 });
 
 test('TLS below 1.2 is refused', async () => {
-  const s = tlsConnect({ port: g.port, host: '127.0.0.1', maxVersion: 'TLSv1.1', minVersion: 'TLSv1', ca: tls('ca.pem'), servername: 'localhost' });
-  const [err] = (await Promise.race([once(s, 'error'), once(s, 'secureConnect').then(() => [undefined])])) as [Error | undefined];
+  const s = tlsConnect({
+    port: g.port,
+    host: '127.0.0.1',
+    maxVersion: 'TLSv1.1',
+    minVersion: 'TLSv1',
+    ca: tls('ca.pem'),
+    servername: 'localhost',
+  });
+  const [err] = (await Promise.race([once(s, 'error'), once(s, 'secureConnect').then(() => [undefined])])) as [
+    Error | undefined,
+  ];
   s.destroy();
   assert.ok(err, 'handshake must fail');
 });

@@ -22,9 +22,17 @@ let g: TestGateway;
 
 const AUD = 'orders-api';
 
-async function sign(key: KeyPair, kid: string, claims: Record<string, unknown>, opts: { iss?: string; aud?: string; exp?: number | string; nbf?: number } = {}): Promise<string> {
+async function sign(
+  key: KeyPair,
+  kid: string,
+  claims: Record<string, unknown>,
+  opts: { iss?: string; aud?: string; exp?: number | string; nbf?: number } = {},
+): Promise<string> {
   let j = new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).setIssuedAt().setSubject('alice');
-  j = j.setIssuer(opts.iss ?? issuer).setAudience(opts.aud ?? AUD).setExpirationTime(opts.exp ?? '5m');
+  j = j
+    .setIssuer(opts.iss ?? issuer)
+    .setAudience(opts.aud ?? AUD)
+    .setExpirationTime(opts.exp ?? '5m');
   if (opts.nbf !== undefined) j = j.setNotBefore(opts.nbf);
   return j.sign(key.privateKey);
 }
@@ -37,7 +45,9 @@ before(async () => {
   jwks = { keys: [{ ...(await exportJWK(k1.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] };
   idp = createServer((req, res) => {
     if (req.url === '/.well-known/openid-configuration') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks.json` }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks.json` }));
     } else if (req.url === '/jwks.json') {
       jwksFetches++;
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks));

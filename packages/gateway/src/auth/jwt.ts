@@ -9,8 +9,13 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyG
 import type { JwtAuthConfig } from '../config/types.js';
 import type { Authenticator, AuthResult } from './identity.js';
 import { StaticKeySet } from './static-keys.js';
+import { TokenCache } from './token-cache.js';
 
-export async function createJwtAuthenticator(name: string, cfg: JwtAuthConfig, baseDir: string): Promise<Authenticator> {
+export async function createJwtAuthenticator(
+  name: string,
+  cfg: JwtAuthConfig,
+  baseDir: string,
+): Promise<Authenticator> {
   let getKey: JWTVerifyGetKey;
   let staticKeys: StaticKeySet | undefined;
   let jwksUrl = cfg.jwksUrl;
@@ -40,6 +45,7 @@ export async function createJwtAuthenticator(name: string, cfg: JwtAuthConfig, b
     ...(cfg.audience === undefined ? {} : { audience: cfg.audience }),
   };
 
+  const cache = new TokenCache();
   return {
     name,
     scheme: 'Bearer',
@@ -51,6 +57,9 @@ export async function createJwtAuthenticator(name: string, cfg: JwtAuthConfig, b
         if (raw.length < 8 || raw.slice(0, 7).toLowerCase() !== 'bearer ') return { outcome: 'absent' };
         token = raw.slice(7).trim();
       }
+      const now = Math.floor(Date.now() / 1000);
+      const hit = cache.get(token, now);
+      if (hit !== undefined) return { outcome: 'ok', identity: hit };
       try {
         const { payload, protectedHeader } = await jwtVerify(token, getKey, options);
         const identity = {
@@ -62,6 +71,7 @@ export async function createJwtAuthenticator(name: string, cfg: JwtAuthConfig, b
           claims: payload as Record<string, unknown>,
           ...(protectedHeader.kid === undefined ? {} : { credentialId: protectedHeader.kid }),
         };
+        cache.set(token, identity, now, payload.exp, payload.nbf, cfg.clockSkewSec);
         return { outcome: 'ok', identity };
       } catch (e) {
         return { outcome: 'invalid', reason: jwtFailure(e) };
@@ -75,7 +85,11 @@ export async function createJwtAuthenticator(name: string, cfg: JwtAuthConfig, b
 
 function listClaim(payload: JWTPayload, claim: string, sep: string): string[] {
   const v = payload[claim] ?? (claim === 'scope' ? payload.scp : undefined);
-  if (typeof v === 'string') return v.split(sep).map((s) => s.trim()).filter((s) => s !== '');
+  if (typeof v === 'string')
+    return v
+      .split(sep)
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   if (Array.isArray(v)) return v.filter((s): s is string => typeof s === 'string');
   return [];
 }
@@ -93,6 +107,7 @@ async function discoverJwksUri(issuer: string): Promise<string> {
   if (!res.ok) throw new Error(`OIDC discovery ${url}: HTTP ${res.status}`);
   const doc = (await res.json()) as { jwks_uri?: unknown; issuer?: unknown };
   if (typeof doc.jwks_uri !== 'string') throw new Error(`OIDC discovery ${url}: no jwks_uri`);
-  if (doc.issuer !== issuer) throw new Error(`OIDC discovery ${url}: issuer "${String(doc.issuer)}" is not "${issuer}"`);
+  if (doc.issuer !== issuer)
+    throw new Error(`OIDC discovery ${url}: issuer "${String(doc.issuer)}" is not "${issuer}"`);
   return doc.jwks_uri;
 }

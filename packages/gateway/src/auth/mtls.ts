@@ -25,7 +25,8 @@ export function createMtlsAuthenticator(name: string, cfg: MtlsAuthConfig): Auth
       if (typeof socket.getPeerCertificate !== 'function') return { outcome: 'absent' };
       const cert = socket.getPeerCertificate();
       if (cert === null || Object.keys(cert).length === 0) return { outcome: 'absent' };
-      if (!socket.authorized) return { outcome: 'invalid', reason: `mtls-unverified:${String(socket.authorizationError)}` };
+      if (!socket.authorized)
+        return { outcome: 'invalid', reason: `mtls-unverified:${String(socket.authorizationError)}` };
       const id = spiffeIdOf(cert.subjectaltname);
       if (id === undefined) return { outcome: 'invalid', reason: 'mtls-no-spiffe-id' };
       if (domain !== undefined && id !== domain && !id.startsWith(`${domain}/`)) {

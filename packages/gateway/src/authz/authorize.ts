@@ -46,7 +46,10 @@ export function compileAuthorizer(cfg: AuthorizeConfig | undefined, field: strin
     try {
       return { name: r.name, fn: parse(r.cel) };
     } catch (e) {
-      throw new AuthzConfigError(`CEL rule "${r.name}": ${(e as Error).message.split('\n')[0]}`, `${field}.rules[${i}].cel`);
+      throw new AuthzConfigError(
+        `CEL rule "${r.name}": ${(e as Error).message.split('\n')[0]}`,
+        `${field}.rules[${i}].cel`,
+      );
     }
   });
   const allowed: AuthzDecision = { allow: true, rule: 'all' };
@@ -67,7 +70,11 @@ export function compileAuthorizer(cfg: AuthorizeConfig | undefined, field: strin
         try {
           v = r.fn(ctx);
         } catch (e) {
-          return { allow: false, rule: `cel:${r.name}`, detail: `evaluation error: ${(e as Error).message.split('\n')[0]}` };
+          return {
+            allow: false,
+            rule: `cel:${r.name}`,
+            detail: `evaluation error: ${(e as Error).message.split('\n')[0]}`,
+          };
         }
         if (v !== true) return { allow: false, rule: `cel:${r.name}` };
       }

@@ -22,15 +22,24 @@ export async function loadGatewayConfig(path: string): Promise<LoadedGatewayConf
 }
 
 /** The same from text (tests, `--config -`); `baseDir` resolves relative paths. */
-export function parseGatewayConfig(text: string, sourceName: string, baseDir: string, env?: NodeJS.ProcessEnv): LoadedGatewayConfig {
-  const loaded = parseConfigText<GatewayConfig>(text, sourceName, GATEWAY_CONFIG_SCHEMA, { baseDir, ...(env === undefined ? {} : { env }) });
+export function parseGatewayConfig(
+  text: string,
+  sourceName: string,
+  baseDir: string,
+  env?: NodeJS.ProcessEnv,
+): LoadedGatewayConfig {
+  const loaded = parseConfigText<GatewayConfig>(text, sourceName, GATEWAY_CONFIG_SCHEMA, {
+    baseDir,
+    ...(env === undefined ? {} : { env }),
+  });
   checkReferences(loaded.value, sourceName);
   return { config: loaded.value, file: sourceName, baseDir, secrets: loaded.secrets };
 }
 
 export function checkReferences(c: GatewayConfig, file: string): void {
   const problems: RampartError[] = [];
-  const bad = (field: string, message: string) => problems.push(new RampartError('CONFIG_INVALID', message, { file, field }));
+  const bad = (field: string, message: string) =>
+    problems.push(new RampartError('CONFIG_INVALID', message, { file, field }));
   const names = new Set<string>();
   c.routes.forEach((r, i) => {
     const at = `routes[${i}]`;
@@ -41,11 +50,16 @@ export function checkReferences(c: GatewayConfig, file: string): void {
       r.auth.forEach((a, j) => {
         if (c.authenticators[a] === undefined) bad(`${at}.auth[${j}]`, `no authenticator named "${a}"`);
       });
-    } else if (r.authorize !== undefined && (r.authorize.scopes?.length || r.authorize.roles?.length || r.authorize.claims)) {
+    } else if (
+      r.authorize !== undefined &&
+      (r.authorize.scopes?.length || r.authorize.roles?.length || r.authorize.claims)
+    ) {
       bad(`${at}.authorize`, 'scopes, roles and claims need an authenticated route (auth is "none")');
     }
-    if (r.rateLimit?.store === 'redis' && c.redis === undefined) bad(`${at}.rateLimit.store`, 'store "redis" needs a top-level "redis" section');
-    if (r.rateLimit?.key === 'identity' && r.auth === 'none') bad(`${at}.rateLimit.key`, 'key "identity" needs an authenticated route');
+    if (r.rateLimit?.store === 'redis' && c.redis === undefined)
+      bad(`${at}.rateLimit.store`, 'store "redis" needs a top-level "redis" section');
+    if (r.rateLimit?.key === 'identity' && r.auth === 'none')
+      bad(`${at}.rateLimit.key`, 'key "identity" needs an authenticated route');
   });
   for (const [name, a] of Object.entries(c.authenticators)) {
     if (a.type === 'jwt') {
@@ -56,7 +70,8 @@ export function checkReferences(c: GatewayConfig, file: string): void {
       const hs = a.algorithms.some((x) => x.startsWith('HS'));
       const asym = a.algorithms.some((x) => !x.startsWith('HS'));
       // Mixing families in one authenticator is how HS/RS key confusion starts; keep them apart.
-      if (hs && asym) bad(`authenticators.${name}.algorithms`, 'do not mix HS* with asymmetric algorithms in one authenticator');
+      if (hs && asym)
+        bad(`authenticators.${name}.algorithms`, 'do not mix HS* with asymmetric algorithms in one authenticator');
     }
   }
   const mtlsListener = c.listeners.some((l) => l.tls?.clientCa !== undefined);
@@ -64,9 +79,13 @@ export function checkReferences(c: GatewayConfig, file: string): void {
     if (a.type === 'mtls' && !mtlsListener) bad(`authenticators.${name}`, 'mtls needs a TLS listener with clientCa');
   }
   if (problems.length > 0) {
-    throw new RampartError('CONFIG_INVALID', `config ${file} is invalid: ${problems.length} problem${problems.length === 1 ? '' : 's'}`, {
-      file,
-      details: problems,
-    });
+    throw new RampartError(
+      'CONFIG_INVALID',
+      `config ${file} is invalid: ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+      {
+        file,
+        details: problems,
+      },
+    );
   }
 }

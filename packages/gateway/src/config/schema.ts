@@ -7,7 +7,10 @@ import { SINK_CONFIG_SCHEMA } from '@rampart/core/sinks';
 
 const str = { type: 'string', minLength: 1 } as const;
 // A pattern, not `format`: the config loader runs ajv without the formats plugin.
-const rfc3339 = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$' } as const;
+const rfc3339 = {
+  type: 'string',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$',
+} as const;
 const strList = { type: 'array', items: str } as const;
 const ms = (d: number) => ({ type: 'integer', minimum: 0, default: d }) as const;
 const count = (d: number) => ({ type: 'integer', minimum: 1, default: d }) as const;
@@ -101,7 +104,23 @@ const jwtAuth = {
     algorithms: {
       type: 'array',
       minItems: 1,
-      items: { enum: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'HS256', 'HS384', 'HS512'] },
+      items: {
+        enum: [
+          'RS256',
+          'RS384',
+          'RS512',
+          'PS256',
+          'PS384',
+          'PS512',
+          'ES256',
+          'ES384',
+          'ES512',
+          'EdDSA',
+          'HS256',
+          'HS384',
+          'HS512',
+        ],
+      },
       default: ['RS256', 'ES256'],
     },
     clockSkewSec: { type: 'integer', minimum: 0, maximum: 300, default: 30 },

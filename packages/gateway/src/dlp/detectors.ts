@@ -59,7 +59,7 @@ const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b/g;
 const SSN = /(?<![\d-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\d-])/g;
 const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}/g;
-const PHONE = /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?)?\d{2,4}[ .-]\d{3,4}[ .-]?\d{3,4}(?!\w)/g;
+const PHONE = /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]?\d{2,4}){1,3}(?![\w-])/g;
 
 export const CARD_DETECTOR = regexDetector('card', CARD, (m) => {
   const digits = m.replace(/[ -]/g, '');
@@ -68,4 +68,8 @@ export const CARD_DETECTOR = regexDetector('card', CARD, (m) => {
 export const IBAN_DETECTOR = regexDetector('iban', IBAN, ibanValid);
 export const SSN_DETECTOR = regexDetector('ssn', SSN, () => true);
 export const EMAIL_DETECTOR = regexDetector('email', EMAIL, () => true);
-export const PHONE_DETECTOR = regexDetector('phone', PHONE, (m) => m.replace(/\D/g, '').length >= 9);
+// Digits alone are ids and amounts far more often than phone numbers: a phone needs a `+`, parentheses or separators.
+export const PHONE_DETECTOR = regexDetector('phone', PHONE, (m) => {
+  const digits = m.replace(/\D/g, '').length;
+  return digits >= 9 && digits <= 15 && /[ .()+-]/.test(m);
+});

@@ -9,9 +9,10 @@ import {
   PHONE_DETECTOR,
   SSN_DETECTOR,
 } from './detectors.js';
-import { loadFindSecrets, secretsDetector } from './secrets.js';
+import { SECRETS_DETECTOR } from './secrets.js';
 
-const BUILT_IN: Record<string, Detector> = {
+const DETECTORS: Record<string, Detector> = {
+  secrets: SECRETS_DETECTOR,
   card: CARD_DETECTOR,
   iban: IBAN_DETECTOR,
   ssn: SSN_DETECTOR,
@@ -21,26 +22,13 @@ const BUILT_IN: Record<string, Detector> = {
 
 export interface DlpScanner {
   config: DlpConfig;
-  /** Detectors configured but not available (core's secret rules missing). */
-  unavailable: string[];
   scan(text: string): DlpMatch[];
 }
 
-export async function createDlpScanner(config: DlpConfig): Promise<DlpScanner> {
-  const detectors: Detector[] = [];
-  const unavailable: string[] = [];
-  for (const name of config.detectors) {
-    if (name === 'secrets') {
-      const find = await loadFindSecrets();
-      if (find === undefined) unavailable.push('secrets');
-      else detectors.push(secretsDetector(find));
-      continue;
-    }
-    detectors.push(BUILT_IN[name] as Detector);
-  }
+export function createDlpScanner(config: DlpConfig): DlpScanner {
+  const detectors = config.detectors.map((name) => DETECTORS[name] as Detector);
   return {
     config,
-    unavailable,
     scan(text) {
       const out: DlpMatch[] = [];
       for (const d of detectors) d.find(text, out);

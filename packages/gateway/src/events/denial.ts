@@ -4,7 +4,16 @@
  */
 import { createDenialEvent, type EventCategory, type SecurityEvent } from '@rampart/core/event';
 
-export type DenialStage = 'strict' | 'route' | 'authn' | 'authz' | 'ratelimit' | 'validation' | 'waf' | 'dlp' | 'upstream';
+export type DenialStage =
+  | 'strict'
+  | 'route'
+  | 'authn'
+  | 'authz'
+  | 'ratelimit'
+  | 'validation'
+  | 'waf'
+  | 'dlp'
+  | 'upstream';
 
 const CATEGORY: Record<DenialStage, EventCategory[]> = {
   strict: ['web', 'intrusion_detection'],
@@ -54,12 +63,16 @@ export function denialEvent(f: DenialFacts, serviceName: string): SecurityEvent 
     rule: { id: f.rule, name: f.rule, ruleset: `rampart-gateway-${f.stage}` },
     rampart: { gateway: { stage: f.stage, ...(f.route === undefined ? {} : { route: f.route }), ...f.extra } },
   };
-  if (f.clientIp !== undefined) fields.source = { ip: f.clientIp, ...(f.clientPort === undefined ? {} : { port: f.clientPort }) };
+  if (f.clientIp !== undefined)
+    fields.source = { ip: f.clientIp, ...(f.clientPort === undefined ? {} : { port: f.clientPort }) };
   if (f.path !== undefined) fields.url = { path: f.path, ...(f.host === undefined ? {} : { domain: f.host }) };
   if (f.method !== undefined || f.requestId !== undefined) {
     fields.http = {
       ...fields.http,
-      request: { ...(f.method === undefined ? {} : { method: f.method }), ...(f.requestId === undefined ? {} : { id: f.requestId }) },
+      request: {
+        ...(f.method === undefined ? {} : { method: f.method }),
+        ...(f.requestId === undefined ? {} : { id: f.requestId }),
+      },
     };
   }
   if (f.requestId !== undefined) fields.trace = { id: f.requestId };

@@ -33,7 +33,12 @@ export function serverOptions(limits: LimitsConfig): ServerOptions {
   };
 }
 
-export function createListener(cfg: ListenerConfig, limits: LimitsConfig, baseDir: string, handler: RequestListener): Listener {
+export function createListener(
+  cfg: ListenerConfig,
+  limits: LimitsConfig,
+  baseDir: string,
+  handler: RequestListener,
+): Listener {
   const opts = serverOptions(limits);
   if (cfg.tls === undefined) {
     const server = createHttpServer(opts, handler);
@@ -41,7 +46,9 @@ export function createListener(cfg: ListenerConfig, limits: LimitsConfig, baseDi
     return { config: cfg, server, tls: false, stopWatching() {} };
   }
   const tls = cfg.tls;
-  const files = [tls.cert, tls.key, ...(tls.clientCa === undefined ? [] : [tls.clientCa])].map((f) => resolvePath(baseDir, f));
+  const files = [tls.cert, tls.key, ...(tls.clientCa === undefined ? [] : [tls.clientCa])].map((f) =>
+    resolvePath(baseDir, f),
+  );
   const secure = (): SecureContextOptions => ({
     cert: readFileSync(files[0] as string),
     key: readFileSync(files[1] as string),

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { rawRequest, startTestGateway, startUpstream, statusOf, type TestGateway, type Upstream } from '../test-support/harness.js';
+import {
+  rawRequest,
+  startTestGateway,
+  startUpstream,
+  statusOf,
+  type TestGateway,
+  type Upstream,
+} from '../test-support/harness.js';
 
 let up: Upstream;
 let g: TestGateway;
@@ -34,14 +41,44 @@ const GOOD = 'GET /ok HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n';
 
 // Each vector: raw bytes, expected status, expected rule in the event. The upstream must never see the request.
 const vectors: [string, string, number, string][] = [
-  ['CL + TE', 'POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 400, 'strict.smuggling'],
-  ['duplicate CL', 'POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nContent-Length: 5\r\n\r\nabcde', 400, 'strict.smuggling'],
-  ['same CL twice', 'POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nContent-Length: 4\r\n\r\nabcd', 400, 'strict.smuggling'],
+  [
+    'CL + TE',
+    'POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+    400,
+    'strict.smuggling',
+  ],
+  [
+    'duplicate CL',
+    'POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nContent-Length: 5\r\n\r\nabcde',
+    400,
+    'strict.smuggling',
+  ],
+  [
+    'same CL twice',
+    'POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nContent-Length: 4\r\n\r\nabcd',
+    400,
+    'strict.smuggling',
+  ],
   ['CL list', 'POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 4, 4\r\n\r\nabcd', 400, 'strict.smuggling'],
   ['negative CL', 'POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n', 400, 'strict.smuggling'],
-  ['TE not chunked', 'POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n0\r\n\r\n', 400, 'strict.transfer-encoding'],
-  ['TE chunked twice', 'POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 400, 'strict.smuggling'],
-  ['TE chunked, identity', 'POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, identity\r\n\r\n0\r\n\r\n', 400, 'strict.smuggling'],
+  [
+    'TE not chunked',
+    'POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n0\r\n\r\n',
+    400,
+    'strict.transfer-encoding',
+  ],
+  [
+    'TE chunked twice',
+    'POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+    400,
+    'strict.smuggling',
+  ],
+  [
+    'TE chunked, identity',
+    'POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, identity\r\n\r\n0\r\n\r\n',
+    400,
+    'strict.smuggling',
+  ],
   ['obs-fold', 'GET /a HTTP/1.1\r\nHost: x\r\nX-A: b\r\n c\r\n\r\n', 400, 'strict.parse'],
   ['control char in value', 'GET /a HTTP/1.1\r\nHost: x\r\nX-A: b\x01c\r\n\r\n', 400, 'strict.parse'],
   ['space before colon', 'GET /a HTTP/1.1\r\nHost: x\r\nX-A : b\r\n\r\n', 400, 'strict.parse'],
@@ -52,9 +89,24 @@ const vectors: [string, string, number, string][] = [
   ['dot segments', 'GET /public/../admin HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'strict.path'],
   ['encoded slash', 'GET /public%2f..%2fadmin HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'strict.path'],
   ['URL too long', `GET /${'a'.repeat(600)} HTTP/1.1\r\nHost: x\r\n\r\n`, 414, 'strict.url-length'],
-  ['too many headers', `GET /a HTTP/1.1\r\nHost: x\r\n${Array.from({ length: 25 }, (_, i) => `X-H${i}: v`).join('\r\n')}\r\n\r\n`, 431, 'strict.header-count'],
-  ['header block too large', `GET /a HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(5000)}\r\n\r\n`, 431, 'strict.header-size'],
-  ['body over limit (CL)', `POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 2000\r\n\r\n${'x'.repeat(2000)}`, 413, 'strict.body-size'],
+  [
+    'too many headers',
+    `GET /a HTTP/1.1\r\nHost: x\r\n${Array.from({ length: 25 }, (_, i) => `X-H${i}: v`).join('\r\n')}\r\n\r\n`,
+    431,
+    'strict.header-count',
+  ],
+  [
+    'header block too large',
+    `GET /a HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(5000)}\r\n\r\n`,
+    431,
+    'strict.header-size',
+  ],
+  [
+    'body over limit (CL)',
+    `POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 2000\r\n\r\n${'x'.repeat(2000)}`,
+    413,
+    'strict.body-size',
+  ],
 ];
 
 for (const [name, bytes, status, rule] of vectors) {
@@ -66,7 +118,13 @@ for (const [name, bytes, status, rule] of vectors) {
     assert.match(out, /content-type: application\/problem\+json/i);
     assert.equal(up.seen.length, seenBefore, 'the upstream must not see a rejected request');
     const ev = g.sink.events.slice(eventsBefore).find((e) => e.rule?.id === rule);
-    assert.ok(ev, `event with rule ${rule}; got ${g.sink.events.slice(eventsBefore).map((e) => e.rule?.id).join(',')}`);
+    assert.ok(
+      ev,
+      `event with rule ${rule}; got ${g.sink.events
+        .slice(eventsBefore)
+        .map((e) => e.rule?.id)
+        .join(',')}`,
+    );
     assert.equal(ev.event.outcome, 'failure');
     assert.equal(ev.http?.response?.status_code, status);
     assert.equal(statusOf(await rawRequest(g.port, GOOD)), 200, 'gateway keeps serving');
@@ -76,7 +134,10 @@ for (const [name, bytes, status, rule] of vectors) {
 test('chunked body over the limit is cut with 413', async () => {
   const chunk = 'x'.repeat(600);
   const body = `258\r\n${chunk}\r\n258\r\n${chunk}\r\n0\r\n\r\n`;
-  const out = await rawRequest(g.port, `POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${body}`);
+  const out = await rawRequest(
+    g.port,
+    `POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${body}`,
+  );
   assert.equal(statusOf(out), 413, out.slice(0, 120));
   assert.ok(g.sink.events.some((e) => e.rule?.id === 'strict.body-size' && e.url?.path === '/a'));
   assert.equal(statusOf(await rawRequest(g.port, GOOD)), 200);

@@ -26,14 +26,22 @@ export function checkRequest(req: IncomingMessage, limits: LimitsConfig): Reject
     return { status: 400, rule: 'strict.request-target', detail: 'request target is not origin-form' };
   }
   if (req.rawHeaders.length / 2 > limits.maxHeaders) {
-    return { status: 431, rule: 'strict.header-count', detail: `${req.rawHeaders.length / 2} headers over ${limits.maxHeaders}` };
+    return {
+      status: 431,
+      rule: 'strict.header-count',
+      detail: `${req.rawHeaders.length / 2} headers over ${limits.maxHeaders}`,
+    };
   }
   const headers = req.headers;
   const te = headers['transfer-encoding'];
   if (te !== undefined) {
     const all = req.headersDistinct['transfer-encoding'];
     if (all === undefined || all.length !== 1 || te.trim().toLowerCase() !== 'chunked') {
-      return { status: 400, rule: 'strict.transfer-encoding', detail: 'Transfer-Encoding other than a single "chunked"' };
+      return {
+        status: 400,
+        rule: 'strict.transfer-encoding',
+        detail: 'Transfer-Encoding other than a single "chunked"',
+      };
     }
     if (headers['content-length'] !== undefined) {
       return { status: 400, rule: 'strict.cl-te', detail: 'Content-Length with Transfer-Encoding' };

@@ -13,6 +13,28 @@ export class GatewayMetrics {
   readonly rateLimitDegraded: Counter<'route'>;
   readonly dlpUnscanned: Counter<'route'>;
 
+  // Label children cached by their values: prom-client hashes a label object on every call otherwise.
+  private readonly requestChildren = new Map<string, { inc(): void }>();
+  private readonly durationChildren = new Map<string, { observe(v: number): void }>();
+
+  /** Per finished request: one counter and one histogram observation, through cached children. */
+  observeRequest(route: string, method: string, status: number, seconds: number): void {
+    const key = `${route}\u0000${method}\u0000${status}`;
+    let c = this.requestChildren.get(key);
+    if (c === undefined) {
+      c = this.requestChildren.size < 10_000 ? this.requests.labels(route, method, String(status)) : undefined;
+      if (c === undefined) this.requests.inc({ route, method, status: String(status) });
+      else this.requestChildren.set(key, c);
+    }
+    c?.inc();
+    let h = this.durationChildren.get(route);
+    if (h === undefined) {
+      h = this.duration.labels(route);
+      this.durationChildren.set(route, h);
+    }
+    h.observe(seconds);
+  }
+
   constructor(defaults = true) {
     if (defaults) collectDefaultMetrics({ register: this.registry, prefix: 'rampart_gateway_' });
     this.requests = new Counter({

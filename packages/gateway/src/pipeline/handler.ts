@@ -67,7 +67,15 @@ export function createRequestHandler(ctx: GatewayContext): (req: IncomingMessage
     if (found.kind !== 'found') {
       const status = found.kind === 'method-not-allowed' ? 405 : 404;
       const headers = found.kind === 'method-not-allowed' ? { allow: found.allow.join(', ') } : undefined;
-      return deny(ctx, s, 'route', `route.${found.kind}`, `no route for ${req.method} ${s.host}${s.path}`, status, headers);
+      return deny(
+        ctx,
+        s,
+        'route',
+        `route.${found.kind}`,
+        `no route for ${req.method} ${s.host}${s.path}`,
+        status,
+        headers,
+      );
     }
     s.route = found.route;
     if (found.route.plain) return proxy(ctx, s, hasBody(req) ? 'stream' : null, found.params);
@@ -86,11 +94,16 @@ async function stages(ctx: GatewayContext, s: RequestState, params: Record<strin
   if (route.auth.length > 0) {
     const a = await authenticate(req, route.auth);
     if (!a.ok) {
-      return deny(ctx, s, 'authn', `authn.${a.authenticator ?? 'none'}`, a.reason, 401, { 'www-authenticate': challenge(route.auth) });
+      return deny(ctx, s, 'authn', `authn.${a.authenticator ?? 'none'}`, a.reason, 401, {
+        'www-authenticate': challenge(route.auth),
+      });
     }
     s.identity = a.identity;
   }
-  const query = s.path.length === (req.url ?? '').length ? new URLSearchParams() : new URLSearchParams((req.url ?? '').slice(s.path.length + 1));
+  const query =
+    s.path.length === (req.url ?? '').length
+      ? new URLSearchParams()
+      : new URLSearchParams((req.url ?? '').slice(s.path.length + 1));
   const facts: RequestFacts = {
     method,
     path: s.path,
@@ -110,11 +123,24 @@ async function stages(ctx: GatewayContext, s: RequestState, params: Record<strin
     const headers = rateLimitHeaders(d, route.limiter.policy);
     if (!d.allowed) {
       const why = d.status === 503 ? 'redis unavailable, fail-closed' : `over ${route.limiter.policy} for ${d.key}`;
-      return deny(ctx, s, 'ratelimit', d.status === 503 ? 'ratelimit.store-down' : 'ratelimit.exceeded', why, d.status, headers);
+      return deny(
+        ctx,
+        s,
+        'ratelimit',
+        d.status === 503 ? 'ratelimit.store-down' : 'ratelimit.exceeded',
+        why,
+        d.status,
+        headers,
+      );
     }
     for (const k in headers) res.setHeader(k, headers[k] as string);
   }
-  const view = { method, path: route.cfg.stripPrefix === undefined ? s.path : stripPrefix(s.path, route.cfg.stripPrefix), query, headers: req.headers };
+  const view = {
+    method,
+    path: route.cfg.stripPrefix === undefined ? s.path : stripPrefix(s.path, route.cfg.stripPrefix),
+    query,
+    headers: req.headers,
+  };
   let needsBody = route.waf && hasBody(req);
   if (route.openapi !== undefined) {
     const v = route.openapi.validate(view);
@@ -135,7 +161,16 @@ async function stages(ctx: GatewayContext, s: RequestState, params: Record<strin
     const verdict = ctx.waf.evaluateRequest(wreq);
     if (verdict.action === 'block') {
       ctx.sink.send(ctx.waf.verdictToEvent(verdict, wreq));
-      return deny(ctx, s, 'waf', `waf.${verdict.matches[0]?.id ?? 'anomaly'}`, `inbound anomaly score ${verdict.inboundScore}`, verdict.status ?? 403, undefined, false);
+      return deny(
+        ctx,
+        s,
+        'waf',
+        `waf.${verdict.matches[0]?.id ?? 'anomaly'}`,
+        `inbound anomaly score ${verdict.inboundScore}`,
+        verdict.status ?? 403,
+        undefined,
+        false,
+      );
     }
     if (verdict.action === 'detect' && verdict.matches.length > 0) ctx.sink.send(ctx.waf.verdictToEvent(verdict, wreq));
   }
@@ -146,7 +181,12 @@ async function stages(ctx: GatewayContext, s: RequestState, params: Record<strin
   proxy(ctx, s, body, params);
 }
 
-function proxy(ctx: GatewayContext, s: RequestState, body: Buffer | null | 'stream', _params: Record<string, string>): void {
+function proxy(
+  ctx: GatewayContext,
+  s: RequestState,
+  body: Buffer | null | 'stream',
+  _params: Record<string, string>,
+): void {
   const route = s.route as CompiledRoute;
   const { req, res } = s;
   const url = req.url ?? '/';
@@ -179,8 +219,16 @@ function proxy(ctx: GatewayContext, s: RequestState, body: Buffer | null | 'stre
         deny(ctx, s, 'strict', 'strict.body-size', `chunked body over ${s.rt.config.limits.maxBodyBytes} bytes`, 413);
         return;
       }
-      const rule = status === 503 ? 'upstream.no-healthy-target' : status === 504 ? 'upstream.timeout' : 'upstream.error';
-      emit(ctx, s, 'upstream', rule, `${route.upstream.name}: ${reason}${started ? ' (after response start)' : ''}`, started ? 502 : status);
+      const rule =
+        status === 503 ? 'upstream.no-healthy-target' : status === 504 ? 'upstream.timeout' : 'upstream.error';
+      emit(
+        ctx,
+        s,
+        'upstream',
+        rule,
+        `${route.upstream.name}: ${reason}${started ? ' (after response start)' : ''}`,
+        started ? 502 : status,
+      );
     },
   };
   const target =
@@ -191,9 +239,17 @@ function proxy(ctx: GatewayContext, s: RequestState, body: Buffer | null | 'stre
           onFindings: (matches, action) => {
             const kinds = [...new Set(matches.map((m) => m.detector))].sort();
             const status = action === 'block' ? 502 : 200;
-            emit(ctx, s, 'dlp', `dlp.${kinds.join('+')}`, `${matches.length} match(es) in response, action ${action}`, status, {
-              dlp: { action, detectors: kinds, matches: matches.length },
-            });
+            emit(
+              ctx,
+              s,
+              'dlp',
+              `dlp.${kinds.join('+')}`,
+              `${matches.length} match(es) in response, action ${action}`,
+              status,
+              {
+                dlp: { action, detectors: kinds, matches: matches.length },
+              },
+            );
           },
           onUnscanned: (why) => {
             ctx.metrics.dlpUnscanned.inc({ route: route.name });
@@ -203,7 +259,13 @@ function proxy(ctx: GatewayContext, s: RequestState, body: Buffer | null | 'stre
   forward(route.upstream, { method: req.method ?? 'GET', path, headers, body: forwardBody }, target);
 }
 
-function validationDenied(ctx: GatewayContext, s: RequestState, status: number, issues: { in: string; message: string; pointer?: string }[], allow?: string[]): void {
+function validationDenied(
+  ctx: GatewayContext,
+  s: RequestState,
+  status: number,
+  issues: { in: string; message: string; pointer?: string }[],
+  allow?: string[],
+): void {
   const first = issues[0];
   const reason = issues.map((i) => `${i.in}${i.pointer === undefined ? '' : ` ${i.pointer}`}: ${i.message}`).join('; ');
   emit(ctx, s, 'validation', `openapi.${first?.in ?? 'request'}`, reason, status);
@@ -229,7 +291,15 @@ export function deny(
   if (!s.req.complete) s.res.shouldKeepAlive = false;
 }
 
-function emit(ctx: GatewayContext, s: RequestState, stage: DenialStage, rule: string, reason: string, status: number, extra?: Record<string, unknown>): void {
+function emit(
+  ctx: GatewayContext,
+  s: RequestState,
+  stage: DenialStage,
+  rule: string,
+  reason: string,
+  status: number,
+  extra?: Record<string, unknown>,
+): void {
   ctx.metrics.denials.inc({ stage, route: s.route?.name ?? '' });
   const facts: DenialFacts = {
     stage,
@@ -254,11 +324,11 @@ function finished(ctx: GatewayContext, s: RequestState): void {
   s.rt.inflight--;
   const status = s.res.headersSent ? s.res.statusCode : 499;
   const route = s.route?.name ?? '';
-  ctx.metrics.requests.inc({ route, method: s.req.method ?? '', status: String(status) });
-  ctx.metrics.duration.observe({ route }, (performance.now() - s.start) / 1000);
+  const seconds = (performance.now() - s.start) / 1000;
+  ctx.metrics.observeRequest(route, s.req.method ?? '', status, seconds);
   ctx.accessLog?.write(
     {
-      start: Date.now() - (performance.now() - s.start),
+      start: Date.now() - seconds * 1000,
       method: s.req.method ?? '',
       url: s.req.url ?? '',
       host: s.host,

@@ -50,7 +50,12 @@ export class Runtime {
     readonly notes: string[],
   ) {}
 
-  static async build(config: GatewayConfig, baseDir: string, metrics: GatewayMetrics, hasWaf: boolean): Promise<Runtime> {
+  static async build(
+    config: GatewayConfig,
+    baseDir: string,
+    metrics: GatewayMetrics,
+    hasWaf: boolean,
+  ): Promise<Runtime> {
     const fail = (field: string, message: string, cause?: unknown): never => {
       throw new RampartError('CONFIG_INVALID', message, { field, cause });
     };
@@ -86,7 +91,7 @@ export class Runtime {
         }
       }
       if (config.redis !== undefined && config.routes.some((r) => r.rateLimit?.store === 'redis')) {
-        redis = new RedisBuckets(config.redis.url, config.redis.prefix, config.redis.commandTimeoutMs);
+        redis = await RedisBuckets.connect(config.redis.url, config.redis.prefix, config.redis.commandTimeoutMs);
       }
       const routes: CompiledRoute[] = [];
       for (const [i, r] of config.routes.entries()) {
@@ -105,11 +110,11 @@ export class Runtime {
             fail(`${at}.openapi.spec`, (e as Error).message, e);
           }
         }
-        const dlp = r.dlp === undefined ? undefined : await createDlpScanner(r.dlp);
-        if (dlp !== undefined && dlp.unavailable.length > 0) {
-          notes.push(`route ${r.name}: DLP detectors not available yet: ${dlp.unavailable.join(', ')} (core secret rules missing)`);
-        }
-        const limiter = r.rateLimit === undefined ? undefined : new RouteLimiter(r.name, r.rateLimit, redis, config.redis?.failMode === 'closed');
+        const dlp = r.dlp === undefined ? undefined : createDlpScanner(r.dlp);
+        const limiter =
+          r.rateLimit === undefined
+            ? undefined
+            : new RouteLimiter(r.name, r.rateLimit, redis, config.redis?.failMode === 'closed');
         const auth = r.auth === 'none' ? [] : r.auth.map((n) => authenticators.get(n) as Authenticator);
         const waf = r.waf && hasWaf;
         routes.push({
@@ -123,7 +128,13 @@ export class Runtime {
           openapi,
           dlp,
           waf,
-          plain: auth.length === 0 && r.authorize === undefined && limiter === undefined && openapi === undefined && dlp === undefined && !waf,
+          plain:
+            auth.length === 0 &&
+            r.authorize === undefined &&
+            limiter === undefined &&
+            openapi === undefined &&
+            dlp === undefined &&
+            !waf,
         });
       }
       const rt = new Runtime(config, baseDir, new RouteTable(routes), upstreams, authenticators, trusted, redis, notes);
@@ -141,7 +152,9 @@ export class Runtime {
     const deadline = Date.now() + graceMs;
     while (this.inflight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     await Promise.all(
-      [...this.upstreams.values()].map((u) => (this.inflight > 0 ? Promise.all(u.targets.map((t) => t.pool.destroy())) : u.close())),
+      [...this.upstreams.values()].map((u) =>
+        this.inflight > 0 ? Promise.all(u.targets.map((t) => t.pool.destroy())) : u.close(),
+      ),
     );
     for (const a of this.authenticators.values()) a.close?.();
     await this.redis?.close();

@@ -58,7 +58,8 @@ export interface DlpHooks extends TargetHooks {
   onUnscanned(why: string): void;
 }
 
-const SCANNABLE = /^(?:application\/(?:[\w.+-]+\+)?json|text\/[\w.+-]+|application\/(?:xml|x-www-form-urlencoded|javascript))\b/i;
+const SCANNABLE =
+  /^(?:application\/(?:[\w.+-]+\+)?json|text\/[\w.+-]+|application\/(?:xml|x-www-form-urlencoded|javascript))\b/i;
 
 export class DlpTarget extends DirectTarget {
   private status = 0;
@@ -83,9 +84,10 @@ export class DlpTarget extends DirectTarget {
     const type = String(this.headers['content-type'] ?? '');
     const encoding = String(this.headers['content-encoding'] ?? 'identity').toLowerCase();
     const length = Number(this.headers['content-length'] ?? Number.NaN);
-    if (!SCANNABLE.test(type)) return this.passThrough(undefined);
-    if (encoding !== 'identity') return this.passThrough(`content-encoding ${encoding}`);
-    if (length > this.scanner.config.maxBytes) return this.passThrough(`body of ${length} bytes over ${this.scanner.config.maxBytes}`);
+    if (!SCANNABLE.test(type)) this.passThrough(undefined);
+    else if (encoding !== 'identity') this.passThrough(`content-encoding ${encoding}`);
+    else if (length > this.scanner.config.maxBytes)
+      this.passThrough(`body of ${length} bytes over ${this.scanner.config.maxBytes}`);
   }
 
   private passThrough(unscannedWhy: string | undefined): void {

@@ -18,7 +18,14 @@ const HOP_BY_HOP = new Set([
   'upgrade',
   'host',
 ]);
-const FORWARDING = new Set(['forwarded', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'x-real-ip']);
+const FORWARDING = new Set([
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-forwarded-host',
+  'x-forwarded-port',
+  'x-real-ip',
+]);
 
 export class TrustedProxies {
   private readonly list = new BlockList();
@@ -64,7 +71,8 @@ export function upstreamHeaders(raw: readonly string[], info: ForwardInfo): stri
     const name = raw[i] as string;
     const lower = name.toLowerCase();
     if (lower === 'connection') {
-      for (const t of (raw[i + 1] as string).split(',')) (connectionListed ??= new Set()).add(t.trim().toLowerCase());
+      connectionListed ??= new Set();
+      for (const t of (raw[i + 1] as string).split(',')) connectionListed.add(t.trim().toLowerCase());
     }
   }
   for (let i = 0; i < raw.length; i += 2) {
@@ -111,11 +119,16 @@ export function clientAddress(peer: string, xff: string | undefined, trusted: Tr
 }
 
 /** Response headers from undici → for `res.writeHead`, hop-by-hop removed. */
-export function downstreamHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+export function downstreamHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   let listed: string[] | undefined;
   const conn = headers.connection;
-  if (conn !== undefined) listed = String(conn).split(',').map((t) => t.trim().toLowerCase());
+  if (conn !== undefined)
+    listed = String(conn)
+      .split(',')
+      .map((t) => t.trim().toLowerCase());
   for (const name in headers) {
     const v = headers[name];
     if (v === undefined || HOP_BY_HOP.has(name) || listed?.includes(name) === true) continue;

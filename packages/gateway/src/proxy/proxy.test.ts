@@ -5,7 +5,15 @@ import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { request } from 'undici';
-import { rawRequest, startTestGateway, startUpstream, statusOf, TESTDATA, type TestGateway, type Upstream } from '../test-support/harness.js';
+import {
+  rawRequest,
+  startTestGateway,
+  startUpstream,
+  statusOf,
+  TESTDATA,
+  type TestGateway,
+  type Upstream,
+} from '../test-support/harness.js';
 
 let echo: Upstream;
 let slow: Upstream;
@@ -73,7 +81,8 @@ test('hop-by-hop headers are stripped, Forwarded/X-Forwarded-* set, request id a
   const seen = echo.seen.at(-1);
   assert.ok(seen);
   assert.equal(seen.url, '/h?q=1');
-  for (const h of ['x-secret-hop', 'keep-alive', 'te', 'proxy-authorization']) assert.equal(seen.headers[h], undefined, h);
+  for (const h of ['x-secret-hop', 'keep-alive', 'te', 'proxy-authorization'])
+    assert.equal(seen.headers[h], undefined, h);
   assert.equal(seen.headers['x-forwarded-for'], '127.0.0.1', 'untrusted inbound X-Forwarded-For is dropped');
   assert.equal(seen.headers.forwarded, 'for=127.0.0.1;proto=http;host="localhost"');
   assert.equal(seen.headers['x-forwarded-proto'], 'http');
@@ -85,16 +94,26 @@ test('hop-by-hop headers are stripped, Forwarded/X-Forwarded-* set, request id a
 });
 
 test('routes by host, including wildcard hosts; unknown host is 404 with an event', async () => {
-  assert.equal(statusOf(await rawRequest(g.port, 'GET / HTTP/1.1\r\nHost: api.example.com\r\nConnection: close\r\n\r\n')), 200);
+  assert.equal(
+    statusOf(await rawRequest(g.port, 'GET / HTTP/1.1\r\nHost: api.example.com\r\nConnection: close\r\n\r\n')),
+    200,
+  );
   const before = g.sink.events.length;
-  assert.equal(statusOf(await rawRequest(g.port, 'GET / HTTP/1.1\r\nHost: other.test\r\nConnection: close\r\n\r\n')), 404);
+  assert.equal(
+    statusOf(await rawRequest(g.port, 'GET / HTTP/1.1\r\nHost: other.test\r\nConnection: close\r\n\r\n')),
+    404,
+  );
   assert.equal(g.sink.events.at(-1)?.rule?.id, 'route.not-found');
   assert.equal(g.sink.events.length, before + 1);
 });
 
 test('request and response bodies stream through unchanged', async () => {
   const body = Buffer.alloc(300_000, 'abcdefgh');
-  const r = await request(`${g.url}/upload`, { method: 'POST', body, headers: { host: 'localhost', 'content-type': 'text/plain' } });
+  const r = await request(`${g.url}/upload`, {
+    method: 'POST',
+    body,
+    headers: { host: 'localhost', 'content-type': 'text/plain' },
+  });
   assert.equal(r.statusCode, 200);
   const j = (await r.body.json()) as { body: string };
   assert.equal(j.body.length, body.length);
@@ -137,7 +156,11 @@ test('idempotent requests are retried on another target, POST is not; failures e
   }
   assert.deepEqual(statuses, [200, 200, 200, 200], 'GET retried on the healthy target');
   const m = await g.gw.metrics.registry.getSingleMetricAsString('rampart_gateway_upstream_up');
-  assert.match(m, new RegExp(`target="http://127.0.0.1:${deadPort}"} 0`), 'dead target ejected after consecutive failures');
+  assert.match(
+    m,
+    new RegExp(`target="http://127.0.0.1:${deadPort}"} 0`),
+    'dead target ejected after consecutive failures',
+  );
   const post = await request(`${g.url}/half/post`, { method: 'POST', body: 'x', headers: { host: 'localhost' } });
   assert.equal(post.statusCode, 200, 'after ejection POST goes to the healthy target');
   await post.body.dump();
@@ -145,12 +168,19 @@ test('idempotent requests are retried on another target, POST is not; failures e
 
 test('upstream TLS is verified: a self-signed upstream fails, the right CA or an explicit skip works', async () => {
   const mk = (name: string) =>
-    createHttpsServer({ cert: readFileSync(join(TESTDATA, 'tls', `${name}.pem`)), key: readFileSync(join(TESTDATA, 'tls', `${name}.key`)) }, (_q, s) =>
-      s.end('tls-ok'),
+    createHttpsServer(
+      {
+        cert: readFileSync(join(TESTDATA, 'tls', `${name}.pem`)),
+        key: readFileSync(join(TESTDATA, 'tls', `${name}.key`)),
+      },
+      (_q, s) => s.end('tls-ok'),
     );
   const self = mk('selfsigned');
   const signed = mk('server');
-  await Promise.all([new Promise<void>((r) => self.listen(0, '127.0.0.1', r)), new Promise<void>((r) => signed.listen(0, '127.0.0.1', r))]);
+  await Promise.all([
+    new Promise<void>((r) => self.listen(0, '127.0.0.1', r)),
+    new Promise<void>((r) => signed.listen(0, '127.0.0.1', r)),
+  ]);
   const sp = (self.address() as { port: number }).port;
   const cp = (signed.address() as { port: number }).port;
   const t = await startTestGateway(`
@@ -184,7 +214,9 @@ test('WebSocket upgrade passes through on a websocket route and is refused elsew
   const upgraded: import('node:stream').Duplex[] = [];
   ws.server.on('upgrade', (req, socket, head: Buffer) => {
     upgraded.push(socket);
-    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nX-Seen-Path: ${req.url}\r\n\r\n`);
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nX-Seen-Path: ${req.url}\r\n\r\n`,
+    );
     const reply = (d: Buffer) => socket.write(Buffer.concat([Buffer.from('echo:'), d]));
     if (head.length > 0) reply(head);
     socket.on('data', reply);
@@ -197,7 +229,8 @@ routes:
   - { name: plain, match: { path: /plain }, upstream: ws, auth: none }
 `);
   try {
-    const hs = (p: string) => `GET ${p} HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\nhello`;
+    const hs = (p: string) =>
+      `GET ${p} HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\nhello`;
     const out = await rawRequest(t.port, hs('/ws/chat'), 500);
     assert.equal(statusOf(out), 101, out);
     assert.match(out, /X-Seen-Path: \/ws\/chat/);

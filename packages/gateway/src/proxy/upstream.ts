@@ -57,8 +57,20 @@ export class Upstream {
     });
   }
 
-  /** A target that is up, or (when none is) undefined. `avoid` is the target a retry should not reuse. */
+  /**
+   * A target that is up; `avoid` is the target a retry should not reuse. When passive ejection has taken out every
+   * target that health checks still pass, traffic goes to those anyway (Envoy's panic mode): ejecting the last
+   * targets would turn a burst of resets into a full outage.
+   */
   pick(now: number, avoid?: Target): Target | undefined {
+    const t = this.pickUp(now, avoid);
+    if (t !== undefined) return t;
+    let best: Target | undefined;
+    for (const c of this.targets) if (c.activeUp && (best === undefined || c.inflight < best.inflight)) best = c;
+    return best;
+  }
+
+  private pickUp(now: number, avoid?: Target): Target | undefined {
     const ts = this.targets;
     const n = ts.length;
     if (n === 1) {

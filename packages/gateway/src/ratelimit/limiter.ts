@@ -53,7 +53,16 @@ export class RouteLimiter {
       } catch {
         degraded = true;
         if (this.failClosed) {
-          return { allowed: false, status: 503, limit: this.spec.capacity, remaining: 0, resetSeconds: 1, retryAfterSeconds: 1, key, degraded };
+          return {
+            allowed: false,
+            status: 503,
+            limit: this.spec.capacity,
+            remaining: 0,
+            resetSeconds: 1,
+            retryAfterSeconds: 1,
+            key,
+            degraded,
+          };
         }
       }
     }

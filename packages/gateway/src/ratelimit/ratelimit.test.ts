@@ -83,7 +83,10 @@ routes:
 
 async function startReplica(yaml: string): Promise<{ port: number; child: ChildProcess }> {
   const script = fileURLToPath(new URL('../test-support/gateway-process.js', import.meta.url));
-  const child = spawn(process.execPath, [script], { env: { ...process.env, RAMPART_TEST_GATEWAY_CONFIG: yaml }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, RAMPART_TEST_GATEWAY_CONFIG: yaml },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const [line] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
   return { port: (JSON.parse(line.toString()) as { port: number }).port, child };
 }
@@ -119,7 +122,10 @@ routes:
           }),
         );
         for (const s of results) if (s === 200) allowed++;
-        assert.ok(results.every((s) => s === 200 || s === 429), 'only 200 or 429');
+        assert.ok(
+          results.every((s) => s === 200 || s === 429),
+          'only 200 or 429',
+        );
         await pool.close();
       }),
     );
@@ -152,7 +158,11 @@ routes:
       await r.arrayBuffer();
       return r.status;
     };
-    assert.deepEqual([await st(open.url), await st(open.url), await st(open.url)], [200, 200, 429], 'local bucket still limits');
+    assert.deepEqual(
+      [await st(open.url), await st(open.url), await st(open.url)],
+      [200, 200, 429],
+      'local bucket still limits',
+    );
     const degraded = await open.gw.metrics.registry.getSingleMetricAsString('rampart_gateway_ratelimit_degraded_total');
     assert.match(degraded, /route="r"} 3/);
     assert.equal(await st(closed.url), 503);

@@ -3,7 +3,7 @@
  * clock via TIME, so replicas' clocks do not matter). When Redis is unreachable the caller falls back to its local
  * buckets; the offline queue is off so a down Redis fails fast instead of queueing decisions.
  */
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { BucketSpec, TakeResult } from './token-bucket.js';
 
 const TAKE_SCRIPT = `
@@ -35,9 +35,15 @@ export class RedisBuckets {
   private readonly redis: Redis;
   private readonly prefix: string;
 
-  constructor(url: string, prefix: string, commandTimeoutMs: number) {
+  private constructor(redis: Redis, prefix: string) {
+    this.redis = redis;
     this.prefix = prefix;
-    this.redis = new Redis(url, {
+  }
+
+  /** ioredis is loaded only when a route uses Redis: most gateways never pay for it at start. */
+  static async connect(url: string, prefix: string, commandTimeoutMs: number): Promise<RedisBuckets> {
+    const { Redis } = await import('ioredis');
+    const redis = new Redis(url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       commandTimeout: commandTimeoutMs,
@@ -46,8 +52,9 @@ export class RedisBuckets {
       retryStrategy: (times) => Math.min(times * 200, 2000),
     });
     // Errors surface per command (the caller falls back); the connection error event alone must not crash.
-    this.redis.on('error', () => {});
-    this.redis.defineCommand('rampartTake', { numberOfKeys: 1, lua: TAKE_SCRIPT });
+    redis.on('error', () => {});
+    redis.defineCommand('rampartTake', { numberOfKeys: 1, lua: TAKE_SCRIPT });
+    return new RedisBuckets(redis, prefix);
   }
 
   get ready(): boolean {

@@ -15,11 +15,12 @@ export interface PathMatcher {
 
 const PARAM = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
-export function compilePath(pattern: string): PathMatcher {
+/** `exact`: the whole path must match (OpenAPI paths), instead of a prefix on a segment boundary (routes). */
+export function compilePath(pattern: string, exact = false): PathMatcher {
   const hasParams = pattern.includes('{');
   const wildcard = pattern.endsWith('/*');
   const base = wildcard ? pattern.slice(0, -2) : pattern;
-  if (!hasParams) {
+  if (!hasParams && !exact) {
     // A prefix: `/api` matches `/api`, `/api/x` and `/api?..` (query is cut before), never `/apix`.
     const prefix = base === '' ? '/' : base;
     const open = prefix.endsWith('/');
@@ -44,7 +45,7 @@ export function compilePath(pattern: string): PathMatcher {
   }
   source += escapeRegExp(base.slice(last));
   const re = new RegExp(`^${source}${wildcard ? '(?:/.*)?' : '/?'}$`);
-  const literalPrefix = base.slice(0, base.indexOf('{'));
+  const literalPrefix = hasParams ? base.slice(0, base.indexOf('{')) : base;
   return {
     pattern,
     literalPrefix,

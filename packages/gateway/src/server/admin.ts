@@ -20,7 +20,12 @@ export function createAdminServer(src: AdminSources): Server {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     } else if (path === '/readyz') {
       const r = src.ready();
-      res.writeHead(r.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: r.ready ? 'ready' : 'not-ready', ...(r.reason === undefined ? {} : { reason: r.reason }) }));
+      res.writeHead(r.ready ? 200 : 503, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          status: r.ready ? 'ready' : 'not-ready',
+          ...(r.reason === undefined ? {} : { reason: r.reason }),
+        }),
+      );
     } else if (path === '/metrics') {
       src.metrics().then(
         (m) => res.writeHead(200, { 'content-type': m.contentType }).end(m.body),

@@ -20,6 +20,8 @@ export function runCluster(options: ClusterOptions): Promise<number> {
   const aggregator = new AggregatorRegistry();
   let stopping = false;
   let listening = 0;
+  // Let the kernel hand connections to workers (as nginx workers accept), not the primary round robin.
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
   const fork = (): Worker => {
     const w = cluster.fork({ RAMPART_GATEWAY_WORKER: '1' });
     w.once('listening', () => listening++);
@@ -40,7 +42,9 @@ export function runCluster(options: ClusterOptions): Promise<number> {
           if (path === '/healthz') res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
           else if (path === '/readyz') {
             const ready = !stopping && listening >= count;
-            res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(`{"status":"${ready ? 'ready' : 'not-ready'}"}`);
+            res
+              .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
+              .end(`{"status":"${ready ? 'ready' : 'not-ready'}"}`);
           } else if (path === '/metrics') {
             aggregator.clusterMetrics().then(
               (body) => res.writeHead(200, { 'content-type': aggregator.contentType }).end(body),

@@ -78,19 +78,21 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
       upgrade(req, socket, head);
     });
     l.server.on('clientError', (err: Error & { code?: string }, socket) => {
+      // A client that hangs up (ECONNRESET, EPIPE) did nothing wrong: no answer, no denial.
+      if (err.code === 'ECONNRESET' || err.code === 'EPIPE' || !socket.writable) {
+        socket.destroy();
+        return;
+      }
       const r = parserRejection(err.code);
       metrics.denials.inc({ stage: 'strict', route: '' });
-      sink.send(
-        denialEvent(
-          { stage: 'strict', rule: r.rule, reason: r.detail, status: r.status, clientIp: (socket as { remoteAddress?: string }).remoteAddress ?? '' },
-          config.serviceName,
-        ),
-      );
-      if (socket.writable && (err.code !== 'ECONNRESET' || (socket as { bytesWritten?: number }).bytesWritten === 0)) socket.end(rawProblem(r.status));
-      else socket.destroy();
+      const ip = (socket as { remoteAddress?: string }).remoteAddress ?? '';
+      sink.send(denialEvent({ stage: 'strict', rule: r.rule, reason: r.detail, status: r.status, clientIp: ip }, config.serviceName));
+      socket.end(rawProblem(r.status));
     });
     l.server.on('rampart:tls-reloaded', () => logger?.info(`listener :${l.config.port}: TLS certificate reloaded`));
-    l.server.on('rampart:tls-reload-failed', (e: Error) => logger?.warn(`listener :${l.config.port}: TLS reload failed, old certificate kept: ${e.message}`));
+    l.server.on('rampart:tls-reload-failed', (e: Error) =>
+      logger?.warn(`listener :${l.config.port}: TLS reload failed, old certificate kept: ${e.message}`),
+    );
   }
   let admin: Server | undefined;
   try {
@@ -101,7 +103,8 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
           if (draining) return { ready: false, reason: 'draining' };
           const now = Date.now();
           for (const u of runtime.upstreams.values()) {
-            if (!u.targets.some((t) => t.up(now))) return { ready: false, reason: `upstream ${u.name} has no healthy target` };
+            if (!u.targets.some((t) => t.up(now)))
+              return { ready: false, reason: `upstream ${u.name} has no healthy target` };
           }
           return { ready: true };
         },
@@ -139,8 +142,13 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
     async reload(next: GatewayConfig, nextBaseDir = baseDir) {
       const fresh = await Runtime.build(next, nextBaseDir, metrics, waf !== undefined);
       for (const n of fresh.notes) logger?.warn(n);
-      if (JSON.stringify(next.listeners) !== JSON.stringify(current.listeners) || JSON.stringify(next.limits) !== JSON.stringify(current.limits)) {
-        logger?.warn('reload: listener and limit changes take effect on restart; routes, upstreams and policies were reloaded');
+      if (
+        JSON.stringify(next.listeners) !== JSON.stringify(current.listeners) ||
+        JSON.stringify(next.limits) !== JSON.stringify(current.limits)
+      ) {
+        logger?.warn(
+          'reload: listener and limit changes take effect on restart; routes, upstreams and policies were reloaded',
+        );
       }
       const old = runtime;
       runtime = fresh;

@@ -8,6 +8,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import type { Duplex } from 'node:stream';
 import { authenticate } from '../auth/authenticate.js';
+import type { Identity } from '../auth/identity.js';
 import { rawProblem } from '../http/problem.js';
 import { checkRequest } from '../http/strict.js';
 import type { GatewayContext } from '../pipeline/context.js';
@@ -15,7 +16,9 @@ import type { DenialFacts } from '../events/denial.js';
 import { clientAddress, upstreamHeaders } from '../proxy/forwarded.js';
 import { hostName } from '../router/route-table.js';
 
-export function createUpgradeHandler(ctx: GatewayContext): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
+export function createUpgradeHandler(
+  ctx: GatewayContext,
+): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
   return (req, socket, head) => {
     handle(ctx, req, socket as Socket, head).catch(() => socket.destroy());
   };
@@ -36,16 +39,29 @@ async function handle(ctx: GatewayContext, req: IncomingMessage, socket: Socket,
     socket.end(rawProblem(facts.status));
   };
   const rejection = checkRequest(req, rt.config.limits);
-  if (rejection !== undefined) return refuse({ stage: 'strict', rule: rejection.rule, reason: rejection.detail, status: rejection.status });
+  if (rejection !== undefined)
+    return refuse({ stage: 'strict', rule: rejection.rule, reason: rejection.detail, status: rejection.status });
   const found = rt.table.find(host, req.method ?? 'GET', path);
   if (found.kind !== 'found' || !found.route.cfg.websocket) {
-    return refuse({ stage: 'route', rule: 'route.no-upgrade', reason: `no websocket route for ${host}${path}`, status: 404 });
+    return refuse({
+      stage: 'route',
+      rule: 'route.no-upgrade',
+      reason: `no websocket route for ${host}${path}`,
+      status: 404,
+    });
   }
   const route = found.route;
-  let identity;
+  let identity: Identity | undefined;
   if (route.auth.length > 0) {
     const a = await authenticate(req, route.auth);
-    if (!a.ok) return refuse({ stage: 'authn', rule: `authn.${a.authenticator ?? 'none'}`, reason: a.reason, status: 401, route: route.name });
+    if (!a.ok)
+      return refuse({
+        stage: 'authn',
+        rule: `authn.${a.authenticator ?? 'none'}`,
+        reason: a.reason,
+        status: 401,
+        route: route.name,
+      });
     identity = a.identity;
   }
   const decision = route.authorize(identity, {
@@ -57,19 +73,39 @@ async function handle(ctx: GatewayContext, req: IncomingMessage, socket: Socket,
     params: found.params,
     clientIp,
   });
-  if (!decision.allow) return refuse({ stage: 'authz', rule: `authz.${decision.rule}`, reason: 'denied', status: 403, route: route.name });
+  if (!decision.allow)
+    return refuse({ stage: 'authz', rule: `authz.${decision.rule}`, reason: 'denied', status: 403, route: route.name });
   if (route.limiter !== undefined) {
     const d = await route.limiter.decide({ identity, clientIp, headers: req.headers });
-    if (!d.allowed) return refuse({ stage: 'ratelimit', rule: 'ratelimit.exceeded', reason: d.key, status: d.status, route: route.name });
+    if (!d.allowed)
+      return refuse({
+        stage: 'ratelimit',
+        rule: 'ratelimit.exceeded',
+        reason: d.key,
+        status: d.status,
+        route: route.name,
+      });
   }
   const target = route.upstream.pick(Date.now());
-  if (target === undefined) return refuse({ stage: 'upstream', rule: 'upstream.no-healthy-target', reason: route.upstream.name, status: 503, route: route.name });
+  if (target === undefined)
+    return refuse({
+      stage: 'upstream',
+      rule: 'upstream.no-healthy-target',
+      reason: route.upstream.name,
+      status: 503,
+      route: route.name,
+    });
   const u = new URL(target.origin);
   const port = Number(u.port || (u.protocol === 'https:' ? 443 : 80));
   const tlsOpts = route.upstream.config.tls;
   const upstream =
     u.protocol === 'https:'
-      ? tlsConnect({ host: u.hostname, port, servername: tlsOpts?.serverName ?? u.hostname, rejectUnauthorized: tlsOpts?.insecureSkipVerify !== true })
+      ? tlsConnect({
+          host: u.hostname,
+          port,
+          servername: tlsOpts?.serverName ?? u.hostname,
+          rejectUnauthorized: tlsOpts?.insecureSkipVerify !== true,
+        })
       : netConnect({ host: u.hostname, port });
   const headers = upstreamHeaders(req.rawHeaders, {
     clientIp,

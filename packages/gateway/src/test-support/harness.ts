@@ -39,7 +39,13 @@ export async function startUpstream(handler?: UpstreamHandler): Promise<Upstream
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, rawHeaders: req.rawHeaders, body });
+      seen.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        rawHeaders: req.rawHeaders,
+        body,
+      });
       if (handler !== undefined) return handler(req, res, body);
       const out = JSON.stringify({ method: req.method, url: req.url, headers: req.headers, body });
       res.writeHead(200, { 'content-type': 'application/json' }).end(out);

@@ -57,7 +57,9 @@ export class OpenApiValidator {
     if (!/^3\.[01]\./.test(version)) throw new Error(`${file}: "openapi" must be 3.0.x or 3.1.x, found "${version}"`);
     const ajvOptions = { strict: false, allErrors: true, validateFormats: true } as const;
     const make = (coerce: boolean) => {
-      const a = version.startsWith('3.1') ? new Ajv2020({ ...ajvOptions, coerceTypes: coerce }) : new Ajv({ ...ajvOptions, coerceTypes: coerce });
+      const a = version.startsWith('3.1')
+        ? new Ajv2020({ ...ajvOptions, coerceTypes: coerce })
+        : new Ajv({ ...ajvOptions, coerceTypes: coerce });
       addFormats(a as Ajv);
       a.addSchema({ ...doc, $id: DOC_ID } as object);
       return a as Ajv;
@@ -74,8 +76,11 @@ export class OpenApiValidator {
         const params = [...shared, ...((op.parameters ?? []) as unknown[])].map((p) => deref(doc, p) as Param);
         ops.set(m.toUpperCase(), compileOperation(doc, params, op.requestBody, paramAjv, bodyAjv));
       }
-      this.paths.push({ matcher: compilePath(template), ops });
+      this.paths.push({ matcher: compilePath(template, true), ops });
     }
+    // Concrete paths win over templated ones (`/orders/mine` before `/orders/{id}`), as the spec says.
+    const params = (e: PathEntry) => e.matcher.pattern.split('{').length;
+    this.paths.sort((a, b) => params(a) - params(b));
   }
 
   validate(req: RequestView): ValidationResult {
@@ -89,12 +94,19 @@ export class OpenApiValidator {
       }
     }
     if (entry === undefined) {
-      return this.strict ? { ok: false, status: 404, issues: [{ in: 'path', message: 'no such path in the API' }] } : { ok: true, needsBody: false };
+      return this.strict
+        ? { ok: false, status: 404, issues: [{ in: 'path', message: 'no such path in the API' }] }
+        : { ok: true, needsBody: false };
     }
     const op = entry.ops.get(req.method);
     if (op === undefined) {
       if (!this.strict) return { ok: true, needsBody: false };
-      return { ok: false, status: 405, issues: [{ in: 'path', message: `method ${req.method} not allowed` }], allow: [...entry.ops.keys()] };
+      return {
+        ok: false,
+        status: 405,
+        issues: [{ in: 'path', message: `method ${req.method} not allowed` }],
+        allow: [...entry.ops.keys()],
+      };
     }
     const issues: ValidationIssue[] = [];
     run(op.params.path, { ...pathParams }, 'path', issues);
@@ -114,9 +126,13 @@ export class OpenApiValidator {
     if (issues.length > 0) return { ok: false, status: 400, issues };
     if (op.body === undefined) return { ok: true, needsBody: false };
     const ct = mediaType(req.headers['content-type']);
-    const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0' || req.headers['transfer-encoding'] !== undefined;
+    const hasBody =
+      (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') ||
+      req.headers['transfer-encoding'] !== undefined;
     if (!hasBody) {
-      return op.body.required ? { ok: false, status: 400, issues: [{ in: 'body', message: 'request body is required' }] } : { ok: true, needsBody: false };
+      return op.body.required
+        ? { ok: false, status: 400, issues: [{ in: 'body', message: 'request body is required' }] }
+        : { ok: true, needsBody: false };
     }
     if (!op.body.types.some((t) => t === ct || t === '*/*' || (t.endsWith('/*') && ct.startsWith(t.slice(0, -1))))) {
       return { ok: false, status: 415, issues: [{ in: 'content-type', message: `content type "${ct}" not accepted` }] };
@@ -152,7 +168,13 @@ interface Param {
   schema?: unknown;
 }
 
-function compileOperation(doc: Record<string, unknown>, params: Param[], rawBody: unknown, paramAjv: Ajv, bodyAjv: Ajv): Operation {
+function compileOperation(
+  doc: Record<string, unknown>,
+  params: Param[],
+  rawBody: unknown,
+  paramAjv: Ajv,
+  bodyAjv: Ajv,
+): Operation {
   const byIn = new Map<string, { properties: Record<string, unknown>; required: string[] }>();
   const headerNames: string[] = [];
   for (const p of params) {
@@ -166,22 +188,39 @@ function compileOperation(doc: Record<string, unknown>, params: Param[], rawBody
   }
   const compile = (where: string) => {
     const g = byIn.get(where);
-    return g === undefined ? undefined : paramAjv.compile({ type: 'object', properties: g.properties, required: g.required });
+    return g === undefined
+      ? undefined
+      : paramAjv.compile({ type: 'object', properties: g.properties, required: g.required });
   };
-  const op: Operation = { params: { path: compile('path'), query: compile('query'), header: compile('header') }, headerNames };
-  const body = deref(doc, rawBody) as { required?: boolean; content?: Record<string, { schema?: unknown }> } | undefined;
+  const op: Operation = {
+    params: { path: compile('path'), query: compile('query'), header: compile('header') },
+    headerNames,
+  };
+  const body = deref(doc, rawBody) as
+    | { required?: boolean; content?: Record<string, { schema?: unknown }> }
+    | undefined;
   if (body?.content !== undefined) {
     const types = Object.keys(body.content).map((t) => t.toLowerCase());
     const jsonType = types.find(isJson);
     const schema = jsonType === undefined ? undefined : body.content[jsonType]?.schema;
-    op.body = { required: body.required === true, types, ...(schema === undefined ? {} : { json: bodyAjv.compile(rewriteRefs(schema) as object) }) };
+    op.body = {
+      required: body.required === true,
+      types,
+      ...(schema === undefined ? {} : { json: bodyAjv.compile(rewriteRefs(schema) as object) }),
+    };
   }
   return op;
 }
 
-function run(fn: ValidateFunction | undefined, value: unknown, where: ValidationIssue['in'], issues: ValidationIssue[]): void {
+function run(
+  fn: ValidateFunction | undefined,
+  value: unknown,
+  where: ValidationIssue['in'],
+  issues: ValidationIssue[],
+): void {
   if (fn === undefined || fn(value)) return;
-  for (const e of (fn.errors ?? []) as ErrorObject[]) issues.push({ in: where, pointer: e.instancePath || '/', message: e.message ?? 'invalid' });
+  for (const e of (fn.errors ?? []) as ErrorObject[])
+    issues.push({ in: where, pointer: e.instancePath || '/', message: e.message ?? 'invalid' });
 }
 
 function isJson(t: string): boolean {
@@ -200,7 +239,8 @@ function rewriteRefs(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(rewriteRefs);
   if (schema === null || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(schema)) out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#') ? `${DOC_ID}${v}` : rewriteRefs(v);
+  for (const [k, v] of Object.entries(schema))
+    out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#') ? `${DOC_ID}${v}` : rewriteRefs(v);
   return out;
 }
 
@@ -212,7 +252,10 @@ function deref(doc: Record<string, unknown>, node: unknown): unknown {
     cur = ref
       .slice(2)
       .split('/')
-      .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+      .reduce<unknown>(
+        (o, k) => (o as Record<string, unknown> | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')],
+        doc,
+      );
   }
   return cur;
 }

@@ -43,7 +43,7 @@ export class Agent {
   handle(attack: Attack, ctx: RequestContext): void {
     let blocked = false;
     try {
-      if (this.allowlist.allows(attack, ctx.method, ctx.path, ctx.route)) return;
+      if (this.allowlist.allows(attack, ctx.method, ctx.path, ctx.routePattern())) return;
       blocked = this.options.mode === 'block';
       const key = `${attack.kind}|${attack.sink}|${attack.payload}`;
       if (!ctx.reported.has(key)) {

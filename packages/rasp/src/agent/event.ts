@@ -49,7 +49,7 @@ export function attackEvent(
         input_path: attack.path,
         payload: maskPayload(attack.payload),
         operation: maskPayload(attack.operation, 256),
-        route: ctx.route ?? ctx.path,
+        route: ctx.routePattern() ?? ctx.path,
         ...(frame === undefined ? {} : { frame }),
       },
     },

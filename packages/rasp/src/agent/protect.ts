@@ -3,7 +3,7 @@
  * (mode, allowlist, targets) without hooking twice. Installing never throws into the app: a hook that fails to install
  * is reported and the others still run.
  */
-import { syncBuiltinESMExports } from 'node:module';
+import { register, syncBuiltinESMExports } from 'node:module';
 import { betterSqlite3Hook } from '../hooks/better-sqlite3.js';
 import { hookChildProcess } from '../hooks/child-process.js';
 import { hookCodeEval } from '../hooks/code-eval.js';
@@ -59,6 +59,7 @@ export function protect(options: RaspOptions = {}): Protection {
       ['path', hookPath],
       ['code evaluation', hookCodeEval],
       ['packages', () => hookModuleLoad(agent, PACKAGE_HOOKS)],
+      ['esm resolve', () => register(new URL('../hooks/esm-resolve.js', import.meta.url))],
     ];
     for (const [name, install] of steps) {
       try {

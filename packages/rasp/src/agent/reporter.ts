@@ -51,7 +51,12 @@ export class Reporter {
     if (this.internalReported.has(where)) return;
     this.internalReported.add(where);
     const message = error instanceof Error ? error.message : String(error);
-    stderr({ level: 'error', module: 'rasp', msg: `internal error in ${where}; the call proceeds unprotected`, error: message });
+    stderr({
+      level: 'error',
+      module: 'rasp',
+      msg: `internal error in ${where}; the call proceeds unprotected`,
+      error: message,
+    });
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,10 @@
 /** The first stack frame of the app (not Node's internals, not node_modules, not the agent) that called the sink. */
 import { fileURLToPath } from 'node:url';
 
-const AGENT_DIR = fileURLToPath(new URL('..', import.meta.url));
+// The agent's own folders (its tests, also under dist/, are app code for this purpose).
+const AGENT_DIRS = ['agent', 'context', 'hooks', 'vulnerabilities'].map((d) =>
+  fileURLToPath(new URL(`../${d}/`, import.meta.url)),
+);
 
 export interface AppFrame {
   file: string;
@@ -17,7 +20,8 @@ export function appFrame(stack: string | undefined): AppFrame | undefined {
     if (m === null) continue;
     let file = m[2] as string;
     if (file.startsWith('file://')) file = fileURLToPath(file);
-    if (file.startsWith('node:') || file.includes('/node_modules/') || file.startsWith(AGENT_DIR)) continue;
+    if (file.startsWith('node:') || file.includes('/node_modules/') || AGENT_DIRS.some((d) => file.startsWith(d)))
+      continue;
     if (!file.includes('/')) continue;
     const frame: AppFrame = { file, line: Number(m[3]), column: Number(m[4]) };
     if (m[1] !== undefined && m[1] !== '') frame.function = m[1];

@@ -13,7 +13,7 @@ const MAX_BODY_BYTES = 1 << 20;
 export class RequestContext {
   readonly req: IncomingMessage;
   readonly res: ServerResponse | undefined;
-  /** A route pattern (`/users/:id`) when a framework knows it, for allowlists and events. */
+  /** A route pattern (`/users/:id`) set by an integration, for allowlists and events; see `routePattern()`. */
   route: string | undefined;
   /** Detections already reported for this request (`kind|sink|payload`): one event each, however often it recurs. */
   readonly reported = new Set<string>();
@@ -46,6 +46,13 @@ export class RequestContext {
   input(): UserInput {
     if (this.cached === undefined) this.cached = collectUserInput(this);
     return this.cached;
+  }
+
+  /** The matched route pattern: set explicitly, or Express's `req.route.path` once its router matched. */
+  routePattern(): string | undefined {
+    if (this.route !== undefined) return this.route;
+    const r = (this.req as unknown as { route?: { path?: unknown } }).route;
+    return typeof r?.path === 'string' ? r.path : undefined;
   }
 
   get method(): string {

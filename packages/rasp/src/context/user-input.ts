@@ -44,7 +44,10 @@ class Collector {
   }
 
   walk(source: InputSource, path: string, value: unknown, depth: number): void {
-    if (typeof value === 'string') return this.add(source, path, value);
+    if (typeof value === 'string') {
+      this.add(source, path, value);
+      return;
+    }
     if (typeof value === 'number' || typeof value === 'boolean') return;
     if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return;
     if (Buffer.isBuffer(value)) return;

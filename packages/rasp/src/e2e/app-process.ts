@@ -1,6 +1,7 @@
 /** Test helper: starts a sample app of testdata/apps in a child process (with or without the agent) and talks to it. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '@rampart/core/testing';
@@ -25,7 +26,11 @@ export interface RunningApp {
   call: (p: Payload, method?: 'GET' | 'POST') => Promise<{ status: number; body: string }>;
 }
 
-export async function startApp(file: string, nodeArgs: string[], env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(
+  file: string,
+  nodeArgs: string[],
+  env: Record<string, string> = {},
+): Promise<RunningApp> {
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(APPS_DIR, file)], {
     cwd: APPS_DIR,
     env: { ...process.env, NODE_ENV: 'production', ...env },
@@ -67,10 +72,30 @@ export async function startApp(file: string, nodeArgs: string[], env: Record<str
       const res =
         method === 'GET'
           ? await fetch(`${url}?v=${encodeURIComponent(v)}`)
-          : await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ v }) });
+          : await fetch(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ v }),
+            });
       return { status: res.status, body: await res.text() };
     },
   };
 }
 
 export const REGISTER = '@rampart/rasp/register';
+
+/** Whether a TCP server answers on 127.0.0.1:port (the machine's database services), within a second. */
+export function reachable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port, timeout: 1000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}

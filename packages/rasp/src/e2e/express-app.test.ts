@@ -22,7 +22,10 @@ for (const expressModule of ['express4', 'express']) {
         }
         for (const p of benign) {
           const r = await app.call(p, method);
-          assert.ok(r.status === 200 || (p.sink === 'ssrf' && r.status === 502), `${method} ${p.handler} ${p.v}: ${r.status} ${r.body}`);
+          assert.ok(
+            r.status === 200 || (p.sink === 'ssrf' && r.status === 502),
+            `${method} ${p.handler} ${p.v}: ${r.status} ${r.body}`,
+          );
         }
       }
       // One ECS event line per detection on stderr, with the sink, the masked payload and the app's calling frame.
@@ -31,8 +34,9 @@ for (const expressModule of ['express4', 'express']) {
         .split('\n')
         .find((l) => l.includes('"sink":"pg.query"'));
       assert.ok(line, app.stderr().slice(0, 2000));
-      const record = JSON.parse(line) as { blocked: boolean; source: string; frame?: { file: string } };
+      const record = JSON.parse(line) as { blocked: boolean; route: string; frame?: { file: string } };
       assert.equal(record.blocked, true);
+      assert.equal(record.route, '/run/:handler');
       assert.match(record.frame?.file ?? '', /testdata\/apps\/vulnerable\.cjs$/);
     } finally {
       await app.stop();
@@ -50,7 +54,11 @@ test('express4 without the agent: the same attacks reach the sinks (the app real
     assert.match(passwd.body, /root:/);
     const shell = await app.call({ sink: 'shell', handler: 'exec', v: 'hello; echo injected' });
     assert.match(shell.body, /injected/);
-    const ssrf = await app.call({ sink: 'ssrf', handler: 'fetch', v: `http://127.0.0.1:${app.port}/run/pgName?v=alice` });
+    const ssrf = await app.call({
+      sink: 'ssrf',
+      handler: 'fetch',
+      v: `http://127.0.0.1:${app.port}/run/pgName?v=alice`,
+    });
     assert.match(ssrf.body, /alice/);
   } finally {
     await app.stop();

@@ -16,7 +16,10 @@ for (const fastifyModule of ['fastify4', 'fastify']) {
         }
         for (const p of benign) {
           const r = await app.call(p, method);
-          assert.ok(r.status === 200 || (p.sink === 'ssrf' && r.status === 502), `${method} ${p.handler} ${p.v}: ${r.status} ${r.body}`);
+          assert.ok(
+            r.status === 200 || (p.sink === 'ssrf' && r.status === 502),
+            `${method} ${p.handler} ${p.v}: ${r.status} ${r.body}`,
+          );
         }
       }
     } finally {

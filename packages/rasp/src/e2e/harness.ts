@@ -43,11 +43,19 @@ export function inputRequests(base: string, v: string): [string, string, Request
   return [
     ['query', `${base}/q?v=${encodeURIComponent(v)}`, undefined],
     ['param', `${base}/p/${encodeURIComponent(v)}`, undefined],
-    ['json', `${base}/json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ v }) }],
+    [
+      'json',
+      `${base}/json`,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ v }) },
+    ],
     [
       'urlencoded',
       `${base}/form`,
-      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ v }).toString() },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ v }).toString(),
+      },
     ],
     ['multipart', `${base}/multipart`, { method: 'POST', body: form }],
     ['cookie', `${base}/cookie`, { headers: { cookie: `theme=dark; v=${encodeURIComponent(v)}` } }],

@@ -9,12 +9,16 @@ export const betterSqlite3Hook: PackageHook = {
   patch(exports) {
     const proto = typeof exports === 'function' ? (exports.prototype as object) : undefined;
     for (const method of ['prepare', 'exec']) {
-      wrapMethod(proto, method, (original) =>
-        function raspBetterSqlite3(this: unknown, sql: unknown, ...rest: unknown[]) {
-          checkSql(`better-sqlite3.${method}`, sql, SQLITE);
-          return original.call(this, sql, ...rest);
-        },
+      wrapMethod(
+        proto,
+        method,
+        (original) =>
+          function raspBetterSqlite3(this: unknown, sql: unknown, ...rest: unknown[]) {
+            checkSql(`better-sqlite3.${method}`, sql, SQLITE);
+            return original.call(this, sql, ...rest);
+          },
       );
     }
+    return undefined;
   },
 };

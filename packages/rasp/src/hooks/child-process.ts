@@ -33,20 +33,26 @@ function shellCommand(args: readonly unknown[]): string | undefined {
 
 export function hookChildProcess(): void {
   for (const name of ['exec', 'execSync']) {
-    wrapMethod(childProcess, name, (original) =>
-      function raspExec(this: unknown, ...args: unknown[]) {
-        if (typeof args[0] === 'string') checkShell(`child_process.${name}`, args[0]);
-        return original.apply(this, args);
-      },
+    wrapMethod(
+      childProcess,
+      name,
+      (original) =>
+        function raspExec(this: unknown, ...args: unknown[]) {
+          if (typeof args[0] === 'string') checkShell(`child_process.${name}`, args[0]);
+          return original.apply(this, args);
+        },
     );
   }
   for (const name of ['spawn', 'spawnSync', 'execFile', 'execFileSync']) {
-    wrapMethod(childProcess, name, (original) =>
-      function raspSpawn(this: unknown, ...args: unknown[]) {
-        const command = shellCommand(args);
-        if (command !== undefined) checkShell(`child_process.${name}`, command);
-        return original.apply(this, args);
-      },
+    wrapMethod(
+      childProcess,
+      name,
+      (original) =>
+        function raspSpawn(this: unknown, ...args: unknown[]) {
+          const command = shellCommand(args);
+          if (command !== undefined) checkShell(`child_process.${name}`, command);
+          return original.apply(this, args);
+        },
     );
   }
 }

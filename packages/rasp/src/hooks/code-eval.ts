@@ -10,13 +10,14 @@ import { type AnyFunction, isWrapped, wrapFunction, wrapMethod } from './wrap.js
 export function hookCodeEval(): void {
   const OriginalFunction = Function;
   if (!isWrapped(OriginalFunction)) {
-    const RaspFunction = wrapFunction(OriginalFunction as unknown as AnyFunction, function Function(
-      this: unknown,
-      ...args: string[]
-    ) {
-      if (args.length > 0) checkCode('Function', args.map(String).join('\n'));
-      return Reflect.construct(OriginalFunction, args, new.target ?? OriginalFunction);
-    });
+    const RaspFunction = wrapFunction(
+      OriginalFunction as unknown as AnyFunction,
+      // Named like the original, for stack traces and `Function.name`; wrapFunction sets the name anyway.
+      function raspFunction(this: unknown, ...args: string[]) {
+        if (args.length > 0) checkCode('Function', args.map(String).join('\n'));
+        return Reflect.construct(OriginalFunction, args, new.target ?? OriginalFunction);
+      },
+    );
     Object.defineProperty(OriginalFunction.prototype, 'constructor', {
       value: RaspFunction,
       writable: true,
@@ -26,11 +27,14 @@ export function hookCodeEval(): void {
     (globalThis as { Function: unknown }).Function = RaspFunction;
   }
   for (const name of ['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']) {
-    wrapMethod(vm, name, (original) =>
-      function raspVm(this: unknown, code: unknown, ...rest: unknown[]) {
-        checkCode(`vm.${name}`, code);
-        return original.call(this, code, ...rest);
-      },
+    wrapMethod(
+      vm,
+      name,
+      (original) =>
+        function raspVm(this: unknown, code: unknown, ...rest: unknown[]) {
+          checkCode(`vm.${name}`, code);
+          return original.call(this, code, ...rest);
+        },
     );
   }
   const OriginalScript = vm.Script;

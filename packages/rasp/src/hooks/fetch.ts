@@ -4,7 +4,15 @@
  */
 import { isIP } from 'node:net';
 import { isRaspBlockedError } from '../agent/blocked-error.js';
-import { checkLiteralHost, checkResolved, needsLookup, outboundStorage, resolveAll, userChosenHost } from './outbound.js';
+import { currentContext } from '../context/request-context.js';
+import {
+  checkLiteralHost,
+  checkResolved,
+  needsLookup,
+  outboundStorage,
+  resolveAll,
+  userChosenHost,
+} from './outbound.js';
 import { type AnyFunction, wrapFunction } from './wrap.js';
 
 const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
@@ -26,6 +34,7 @@ function urlOf(input: unknown): URL | undefined {
 /** The checking replacement of a fetch-shaped function (not yet carrying the original's properties). */
 export function fetchWrapper(original: AnyFunction, sink: string): AnyFunction {
   return async function raspFetch(this: unknown, ...args: unknown[]) {
+    if (currentContext() === undefined && outboundStorage.getStore() === undefined) return original.apply(this, args);
     const url = urlOf(args[0]);
     const chain = url === undefined ? undefined : userChosenHost(sink, url.hostname);
     if (url === undefined || chain === undefined) return original.apply(this, args);
@@ -59,7 +68,11 @@ export function wrapGlobalDispatcher(): void {
   if (dispatcher === undefined || dispatcher[kWrappedDispatch] === true) return;
   const original = dispatcher.dispatch;
   Object.defineProperty(dispatcher, kWrappedDispatch, { value: true });
-  dispatcher.dispatch = function raspDispatch(this: unknown, opts: { origin?: string | URL }, handler: DispatchHandler) {
+  dispatcher.dispatch = function raspDispatch(
+    this: unknown,
+    opts: { origin?: string | URL },
+    handler: DispatchHandler,
+  ) {
     const chain = outboundStorage.getStore();
     if (chain === undefined || opts.origin === undefined) return original.call(this, opts, handler);
     const origin = new URL(String(opts.origin));

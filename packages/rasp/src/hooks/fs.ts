@@ -40,12 +40,15 @@ const TWO_PATHS = ['copyFile', 'cp', 'link', 'rename', 'symlink'];
 
 function hookObject(target: object, prefix: string, names: readonly string[], paths: 1 | 2): void {
   for (const name of names) {
-    wrapMethod(target, name, (original) =>
-      function raspFs(this: unknown, ...args: unknown[]) {
-        checkPath(`${prefix}.${name}`, args[0]);
-        if (paths === 2) checkPath(`${prefix}.${name}`, args[1]);
-        return original.apply(this, args);
-      },
+    wrapMethod(
+      target,
+      name,
+      (original) =>
+        function raspFs(this: unknown, ...args: unknown[]) {
+          checkPath(`${prefix}.${name}`, args[0]);
+          if (paths === 2) checkPath(`${prefix}.${name}`, args[1]);
+          return original.apply(this, args);
+        },
     );
   }
 }
@@ -57,6 +60,11 @@ export function hookFs(): void {
   hookObject(fs, 'fs', sync(ONE_PATH.filter((n) => !callbackOnly.has(n))), 1);
   hookObject(fs, 'fs', TWO_PATHS, 2);
   hookObject(fs, 'fs', sync(TWO_PATHS), 2);
-  hookObject(fs.promises, 'fs.promises', ONE_PATH.filter((n) => !callbackOnly.has(n) && n !== 'exists'), 1);
+  hookObject(
+    fs.promises,
+    'fs.promises',
+    ONE_PATH.filter((n) => !callbackOnly.has(n) && n !== 'exists'),
+    1,
+  );
   hookObject(fs.promises, 'fs.promises', TWO_PATHS, 2);
 }

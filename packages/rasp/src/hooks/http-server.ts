@@ -24,51 +24,58 @@ export function respondBlocked(res: ServerResponse | undefined): boolean {
 
 export function hookHttpServer(agent: Agent): void {
   for (const proto of [http.Server.prototype, https.Server.prototype]) {
-    wrapMethod(proto, 'emit', (original) =>
-      function raspEmit(this: unknown, event: string, ...args: unknown[]) {
-        if (event !== 'request') return original.call(this, event, ...args);
-        const req = args[0] as IncomingMessage;
-        const res = args[1] as ServerResponse;
-        const ctx = new RequestContext(req, res);
-        (req as unknown as Record<symbol, unknown>)[kContext] = ctx;
-        return requestStorage.run(ctx, () => {
-          try {
-            return original.call(this, event, ...args);
-          } catch (e) {
-            if (isRaspBlockedError(e) && respondBlocked(res)) return true;
-            throw e;
-          }
-        });
-      },
+    wrapMethod(
+      proto,
+      'emit',
+      (original) =>
+        function raspEmit(this: unknown, event: string, ...args: unknown[]) {
+          if (event !== 'request') return original.call(this, event, ...args);
+          const req = args[0] as IncomingMessage;
+          const res = args[1] as ServerResponse;
+          const ctx = new RequestContext(req, res);
+          (req as unknown as Record<symbol, unknown>)[kContext] = ctx;
+          return requestStorage.run(ctx, () => {
+            try {
+              return original.call(this, event, ...args);
+            } catch (e) {
+              if (isRaspBlockedError(e) && respondBlocked(res)) return true;
+              throw e;
+            }
+          });
+        },
     );
   }
-  wrapMethod(IncomingMessage.prototype, 'push', (original) =>
-    function raspPush(this: IncomingMessage, chunk: unknown, encoding?: BufferEncoding) {
-      const ctx = (this as unknown as Record<symbol, RequestContext | undefined>)[kContext];
-      if (ctx !== undefined) {
-        if (chunk === null) {
-          if (bodyEndBlocked(agent, ctx, this)) return false;
-        } else if (Buffer.isBuffer(chunk)) ctx.addBodyChunk(chunk);
-      }
-      return original.call(this, chunk, encoding);
-    },
+  wrapMethod(
+    IncomingMessage.prototype,
+    'push',
+    (original) =>
+      function raspPush(this: IncomingMessage, chunk: unknown, encoding?: BufferEncoding) {
+        const ctx = (this as unknown as Record<symbol, RequestContext | undefined>)[kContext];
+        if (ctx !== undefined) {
+          if (chunk === null) {
+            bodyEndBlocked(agent, ctx, this);
+          } else if (Buffer.isBuffer(chunk)) ctx.addBodyChunk(chunk);
+        }
+        return original.call(this, chunk, encoding);
+      },
   );
   hookUnhandledBlocked();
 }
 
 /**
  * Prototype pollution is judged when the body is complete, before the app's parser sees its end. In block mode the
- * request stream fails with RaspBlockedError (status 403), which body parsers pass to the framework's error handling.
+ * request stream emits RaspBlockedError (status 403) just before its end, which body parsers (body-parser, co-body,
+ * Fastify's) pass to the framework's error handling; the end still follows, since some wait for it before answering.
  */
-function bodyEndBlocked(agent: Agent, ctx: RequestContext, req: IncomingMessage): boolean {
-  if (ctx.rawBody() === undefined) return false;
+function bodyEndBlocked(agent: Agent, ctx: RequestContext, req: IncomingMessage): void {
+  if (ctx.rawBody() === undefined) return;
   const hit = agent.inspect('input', 'request.body', () => {
     const raw = ctx.rawBody();
     if (raw === undefined || (raw.indexOf('__proto__') === -1 && raw.indexOf('prototype') === -1)) return undefined;
     const found = detectPrototypePollution(ctx.input());
     return found === undefined ? undefined : { kind: 'prototype_pollution' as const, ...found };
   });
-  if (hit === undefined) return false;
+  if (hit === undefined) return;
   try {
     agent.handle(
       {
@@ -83,14 +90,10 @@ function bodyEndBlocked(agent: Agent, ctx: RequestContext, req: IncomingMessage)
       },
       ctx,
     );
-    return false;
   } catch (e) {
     if (!(e instanceof RaspBlockedError)) throw e;
-    if (req.listenerCount('error') > 0) {
-      req.emit('error', e);
-      return true;
-    }
-    return respondBlocked(ctx.res);
+    if (req.listenerCount('error') > 0) req.emit('error', e);
+    else respondBlocked(ctx.res);
   }
 }
 

@@ -34,13 +34,26 @@ function packageRoot(file: string, name: string): string | undefined {
   return at === -1 ? undefined : file.slice(0, at + marker.length - 1);
 }
 
+/** Exports that replaced a package's own (see PackageHook.patch), by the package's main file. */
+const replacements = new Map<string, object>();
+
 function apply(agent: Agent, hook: PackageHook, root: string, mainFile: string): void {
   if (patchedRoots.has(root)) return;
+  const cache = (Module as unknown as { _cache: Record<string, { loaded?: boolean } | undefined> })._cache;
+  // Still loading (a circular require inside the package): its exports are incomplete; patch on a later load.
+  if (cache[mainFile]?.loaded === false) return;
   patchedRoots.add(root);
   try {
     const req = createRequire(mainFile);
     const exports = req(mainFile);
-    hook.patch(exports, (relative) => req(join(root, relative)));
+    const replacement = hook.patch(exports, (relative) => req(join(root, relative)));
+    if (replacement !== undefined) {
+      replacements.set(mainFile, replacement);
+      const cached = (Module as unknown as { _cache: Record<string, { exports: unknown } | undefined> })._cache[
+        mainFile
+      ];
+      if (cached !== undefined) cached.exports = replacement; // later requires, and ES importers, get it too
+    }
   } catch (e) {
     agent.reporter.internal(`hook ${hook.name}`, e);
   }
@@ -56,7 +69,10 @@ export function hookModuleLoad(agent: Agent, hooks: readonly PackageHook[]): voi
   const original = M._load;
   M._load = function raspLoad(this: unknown, request, parent, isMain) {
     const exports = original.call(this, request, parent, isMain);
-    const name = typeof request === 'string' ? packageName(request) : undefined;
+    if (typeof request !== 'string') return exports;
+    // ES modules importing a CommonJS package load it by absolute file name.
+    if (request.charCodeAt(0) === 47 /* / */) return loadedByFile(agent, byName, request) ?? exports;
+    const name = packageName(request);
     if (name === undefined) return exports;
     const hook = byName.get(name);
     if (hook === undefined) return exports;
@@ -66,22 +82,50 @@ export function hookModuleLoad(agent: Agent, hooks: readonly PackageHook[]): voi
       if (root !== undefined && !patchedRoots.has(root)) {
         apply(agent, hook, root, request === name ? file : M._resolveFilename(name, parent));
       }
+      const replacement = replacements.get(file);
+      if (replacement !== undefined) return replacement;
     } catch (e) {
       agent.reporter.internal(`hook ${name}`, e);
     }
     return exports;
   };
   // Packages already loaded (protect() called after some imports): patch them from the cache.
-  for (const file of Object.keys(M._cache)) {
+  patchCached(agent, hooks, M._cache);
+}
+
+/** The main file of the package at `root`, resolved as a `require` from inside it would. */
+function mainOf(root: string, name: string): string | undefined {
+  try {
+    const main = createRequire(join(root, 'package.json')).resolve(name);
+    return dirname(main).startsWith(root) ? main : undefined;
+  } catch {
+    return undefined; // not resolvable from its own folder (an exports map without `require`)
+  }
+}
+
+function loadedByFile(agent: Agent, byName: ReadonlyMap<string, PackageHook>, file: string): object | undefined {
+  const at = file.lastIndexOf(`${sep}node_modules${sep}`);
+  if (at === -1) return undefined;
+  const rest = file.slice(at + 14).split(sep);
+  const name = rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+  const hook = name === undefined ? undefined : byName.get(name);
+  if (hook === undefined || name === undefined) return undefined;
+  const root = packageRoot(file, name);
+  if (root === undefined) return undefined;
+  if (!patchedRoots.has(root)) {
+    const main = mainOf(root, name);
+    if (main !== undefined) apply(agent, hook, root, main);
+  }
+  return replacements.get(file);
+}
+
+function patchCached(agent: Agent, hooks: readonly PackageHook[], cache: Record<string, unknown>): void {
+  for (const file of Object.keys(cache)) {
     for (const hook of hooks) {
       const root = packageRoot(file, hook.name);
       if (root === undefined || patchedRoots.has(root)) continue;
-      try {
-        const main = createRequire(join(root, 'package.json')).resolve(hook.name);
-        if (dirname(main).startsWith(root)) apply(agent, hook, root, main);
-      } catch {
-        // Not resolvable from its own folder (an exports map without `require`): left to the load hook.
-      }
+      const main = mainOf(root, hook.name);
+      if (main !== undefined) apply(agent, hook, root, main);
     }
   }
 }

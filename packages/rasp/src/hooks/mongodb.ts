@@ -24,18 +24,25 @@ export const mongodbHook: PackageHook = {
   patch(exports) {
     const proto = prototypeOf(exports, 'Collection');
     for (const method of FILTER_FIRST) {
-      wrapMethod(proto, method, (original) =>
-        function raspMongo(this: unknown, filter: unknown, ...rest: unknown[]) {
-          checkNoSql(`mongodb.${method}`, filter);
-          return original.call(this, filter, ...rest);
-        },
+      wrapMethod(
+        proto,
+        method,
+        (original) =>
+          function raspMongo(this: unknown, filter: unknown, ...rest: unknown[]) {
+            checkNoSql(`mongodb.${method}`, filter);
+            return original.call(this, filter, ...rest);
+          },
       );
     }
-    wrapMethod(proto, 'distinct', (original) =>
-      function raspMongoDistinct(this: unknown, key: unknown, filter: unknown, ...rest: unknown[]) {
-        checkNoSql('mongodb.distinct', filter);
-        return original.call(this, key, filter, ...rest);
-      },
+    wrapMethod(
+      proto,
+      'distinct',
+      (original) =>
+        function raspMongoDistinct(this: unknown, key: unknown, filter: unknown, ...rest: unknown[]) {
+          checkNoSql('mongodb.distinct', filter);
+          return original.call(this, key, filter, ...rest);
+        },
     );
+    return undefined;
   },
 };

@@ -12,13 +12,17 @@ export const mysql2Hook: PackageHook = {
   patch(exports) {
     const proto = prototypeOf(exports, 'Connection');
     for (const method of ['query', 'execute']) {
-      wrapMethod(proto, method, (original) =>
-        function raspMysql2(this: unknown, sql: unknown, ...rest: unknown[]) {
-          checkSql(`mysql2.${method}`, sqlText(sql), MYSQL);
-          return original.call(this, sql, ...rest);
-        },
+      wrapMethod(
+        proto,
+        method,
+        (original) =>
+          function raspMysql2(this: unknown, sql: unknown, ...rest: unknown[]) {
+            checkSql(`mysql2.${method}`, sqlText(sql), MYSQL);
+            return original.call(this, sql, ...rest);
+          },
       );
     }
+    return undefined;
   },
 };
 

@@ -85,7 +85,12 @@ type LookupCallback = (err: Error | null, address: string | LookupAddress[], fam
 type LookupFunction = (hostname: string, options: object, callback: LookupCallback) => void;
 
 /** A `lookup` for net.connect that checks the addresses before the socket connects to them. */
-export function guardedLookup(chain: OutboundChain, sink: string, url: string, inner: LookupFunction | undefined): LookupFunction {
+export function guardedLookup(
+  chain: OutboundChain,
+  sink: string,
+  url: string,
+  inner: LookupFunction | undefined,
+): LookupFunction {
   const base = inner ?? (dnsLookup as unknown as LookupFunction);
   return (hostname, options, callback) => {
     base(hostname, options, (err, address, family) => {

@@ -4,9 +4,10 @@ export interface PackageHook {
   name: string;
   /**
    * Patches the package. `exports` is what the package's main exports; `load(relative)` loads a file of the package by
-   * its path inside the package (bypassing an `exports` map), for hooks on internal classes.
+   * its path inside the package (bypassing an `exports` map), for hooks on internal classes. A package whose exports
+   * cannot be changed in place (non-configurable getters) returns a replacement, which every later require receives.
    */
-  patch(exports: unknown, load: (relative: string) => unknown): void;
+  patch(exports: unknown, load: (relative: string) => unknown): object | undefined;
 }
 
 /** Reads a nested property path from a loaded module without trusting its shape. */

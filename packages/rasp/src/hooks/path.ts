@@ -10,15 +10,18 @@ import { wrapMethod } from './wrap.js';
 
 export function hookPath(): void {
   for (const name of ['join', 'resolve', 'normalize']) {
-    wrapMethod(path, name, (original) =>
-      function raspPath(this: unknown, ...args: unknown[]) {
-        if (currentContext() !== undefined && args.length > 0) {
-          let raw = '';
-          for (const a of args) if (typeof a === 'string') raw = raw === '' || a.startsWith('/') ? a : `${raw}/${a}`;
-          checkPath(`path.${name}`, raw);
-        }
-        return original.apply(this, args);
-      },
+    wrapMethod(
+      path,
+      name,
+      (original) =>
+        function raspPath(this: unknown, ...args: unknown[]) {
+          if (currentContext() !== undefined && args.length > 0) {
+            let raw = '';
+            for (const a of args) if (typeof a === 'string') raw = raw === '' || a.startsWith('/') ? a : `${raw}/${a}`;
+            checkPath(`path.${name}`, raw);
+          }
+          return original.apply(this, args);
+        },
     );
   }
 }

@@ -11,13 +11,17 @@ export const pgHook: PackageHook = {
   name: 'pg',
   patch(exports) {
     for (const cls of ['Client', 'Pool']) {
-      wrapMethod(prototypeOf(exports, cls), 'query', (original) =>
-        function raspPgQuery(this: unknown, config: unknown, ...rest: unknown[]) {
-          checkSql('pg.query', queryText(config), POSTGRES);
-          return original.call(this, config, ...rest);
-        },
+      wrapMethod(
+        prototypeOf(exports, cls),
+        'query',
+        (original) =>
+          function raspPgQuery(this: unknown, config: unknown, ...rest: unknown[]) {
+            checkSql('pg.query', queryText(config), POSTGRES);
+            return original.call(this, config, ...rest);
+          },
       );
     }
+    return undefined;
   },
 };
 

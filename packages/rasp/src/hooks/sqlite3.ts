@@ -9,12 +9,16 @@ export const sqlite3Hook: PackageHook = {
   patch(exports) {
     const proto = prototypeOf(exports, 'Database');
     for (const method of ['run', 'get', 'all', 'each', 'map', 'exec', 'prepare']) {
-      wrapMethod(proto, method, (original) =>
-        function raspSqlite3(this: unknown, sql: unknown, ...rest: unknown[]) {
-          checkSql(`sqlite3.${method}`, sql, SQLITE);
-          return original.call(this, sql, ...rest);
-        },
+      wrapMethod(
+        proto,
+        method,
+        (original) =>
+          function raspSqlite3(this: unknown, sql: unknown, ...rest: unknown[]) {
+            checkSql(`sqlite3.${method}`, sql, SQLITE);
+            return original.call(this, sql, ...rest);
+          },
       );
     }
+    return undefined;
   },
 };

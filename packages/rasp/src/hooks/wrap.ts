@@ -25,7 +25,11 @@ export function wrapFunction<F extends AnyFunction>(original: F, wrapper: F): F 
 }
 
 /** Wraps `obj[name]` in place; `make` receives the original. Returns false when absent or already wrapped. */
-export function wrapMethod(obj: object | undefined, name: string, make: (original: AnyFunction) => AnyFunction): boolean {
+export function wrapMethod(
+  obj: object | undefined,
+  name: string,
+  make: (original: AnyFunction) => AnyFunction,
+): boolean {
   if (obj === undefined || obj === null) return false;
   const target = obj as Record<string, unknown>;
   const original = target[name];

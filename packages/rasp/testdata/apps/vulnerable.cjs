@@ -72,6 +72,11 @@ const handlers = {
   fileConcat(_dbs, v) {
     return fs.promises.readFile(`${FILES}/${v}`, 'utf8').then((s) => s.trim());
   },
+  /** Fetches a fixed upstream (RASP_APP_UPSTREAM) with the input as a query parameter only: a benign outbound call. */
+  async fetchFixed(_dbs, v) {
+    const res = await fetch(`${process.env.RASP_APP_UPSTREAM}/echo?q=${encodeURIComponent(v)}`);
+    return { status: res.status, body: (await res.text()).slice(0, 200) };
+  },
   async fetch(_dbs, v) {
     const res = await fetch(v, { signal: AbortSignal.timeout(1500) });
     return { status: res.status, body: (await res.text()).slice(0, 200) };

@@ -29,7 +29,10 @@ test('imports a folder of records and an all.zip alike, and status counts per ec
   assert.equal(a.ecosystems.npm, 4);
   const db = openVulnDb(join(dir, 'a.sqlite'));
   assert.deepEqual(
-    db.lookup('PyPI', 'protobuf').map((r) => r.id).sort(),
+    db
+      .lookup('PyPI', 'protobuf')
+      .map((r) => r.id)
+      .sort(),
     ['GHSA-77rm-9x9h-xj3g', 'PYSEC-2022-48'],
   );
   assert.equal(db.record('DLA-3008-1')?.affected?.[0]?.package?.name, 'openssl');

@@ -9,7 +9,7 @@ import { deflateRawSync } from 'node:zlib';
 import { RampartError } from '@rampart/core';
 import Database from 'better-sqlite3';
 import { normalizePackageName } from '../vuln/osv/package-name.js';
-import type { OsvRecord } from '../vuln/osv/types.js';
+import type { OsvAffected, OsvRecord } from '../vuln/osv/types.js';
 import { osvRecordProblem } from '../vuln/osv/validate.js';
 import { baseEcosystem, schemeFor } from '../vuln/version/registry.js';
 import { createSchema } from './schema.js';
@@ -111,42 +111,58 @@ function writeRecords(path: string, records: readonly OsvRecord[], result: Impor
     db = new Database(path);
     createSchema(db);
   } catch (e) {
-    throw new RampartError('INPUT_INVALID', `${options.db} is not a Rampart vulnerability DB (${(e as Error).message})`, {
-      file: options.db,
-      cause: e,
-    });
+    throw new RampartError(
+      'INPUT_INVALID',
+      `${options.db} is not a Rampart vulnerability DB (${(e as Error).message})`,
+      {
+        file: options.db,
+        cause: e,
+      },
+    );
   }
   try {
     db.pragma('journal_mode = DELETE');
     const existing = db.prepare<[string], { modified: string }>('SELECT modified FROM advisory WHERE id = ?');
     const upsert = db.prepare(
-      'INSERT OR REPLACE INTO advisory (id, modified, withdrawn, body) VALUES (@id, @modified, @withdrawn, @body)',
+      'INSERT OR REPLACE INTO advisory (id, modified, withdrawn, core, details) VALUES (@id, @modified, @withdrawn, @core, @details)',
     );
     const clear = db.prepare('DELETE FROM affected WHERE id = ?');
-    const insert = db.prepare('INSERT INTO affected (base, ecosystem, name, id) VALUES (?, ?, ?, ?)');
+    const insert = db.prepare('INSERT INTO affected (base, ecosystem, name, id, entries) VALUES (?, ?, ?, ?, ?)');
     const run = db.transaction(() => {
       records.forEach((r, i) => {
         const current = existing.get(r.id);
         // The newest `modified` wins when the same advisory arrives twice (several zips carry multi-ecosystem records).
         if (current === undefined || current.modified <= r.modified) {
+          const { affected, details, ...core } = r;
           upsert.run({
             id: r.id,
             modified: r.modified,
             withdrawn: r.withdrawn ?? null,
-            body: deflateRawSync(JSON.stringify(r)),
+            core: deflateRawSync(JSON.stringify(core)),
+            details: details === undefined ? null : deflateRawSync(details),
           });
           clear.run(r.id);
-          const seen = new Set<string>();
-          for (const a of r.affected ?? []) {
+          // One row per (ecosystem, package) with that package's entries only.
+          const byPackage = new Map<string, { ecosystem: string; name: string; entries: OsvAffected[] }>();
+          for (const a of affected ?? []) {
             if (a.package === undefined) continue;
             const { ecosystem, name } = a.package;
             if (schemeFor(ecosystem) === undefined) {
               result.unsupportedEcosystems[ecosystem] = (result.unsupportedEcosystems[ecosystem] ?? 0) + 1;
             }
-            const key = `${ecosystem}\u0000${name}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
-            insert.run(baseEcosystem(ecosystem), ecosystem, normalizePackageName(ecosystem, name), r.id);
+            const key = `${ecosystem}\u0000${normalizePackageName(ecosystem, name)}`;
+            const group = byPackage.get(key) ?? { ecosystem, name: normalizePackageName(ecosystem, name), entries: [] };
+            group.entries.push(a);
+            byPackage.set(key, group);
+          }
+          for (const g of byPackage.values()) {
+            insert.run(
+              baseEcosystem(g.ecosystem),
+              g.ecosystem,
+              g.name,
+              r.id,
+              deflateRawSync(JSON.stringify(g.entries)),
+            );
           }
         }
         result.imported++;

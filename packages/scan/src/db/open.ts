@@ -6,12 +6,14 @@ import { existsSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { RampartError } from '@rampart/core';
 import Database from 'better-sqlite3';
-import type { OsvRecord } from '../vuln/osv/types.js';
+import type { OsvAffected, OsvRecord } from '../vuln/osv/types.js';
 import { SCHEMA_VERSION } from './schema.js';
 
 export interface AffectedRow {
   id: string;
   ecosystem: string;
+  /** This package's `affected[]` entries of the advisory (parsed on first call). */
+  entries(): OsvAffected[];
 }
 
 export interface DbInfo {
@@ -27,6 +29,9 @@ export interface VulnDb {
   readonly info: DbInfo;
   /** Advisories naming this package (normalized name) in this base ecosystem (`Debian`, `npm`). */
   lookup(baseEcosystem: string, normalizedName: string): AffectedRow[];
+  /** The advisory without `affected` (cached): what a finding reports. */
+  advisory(id: string): OsvRecord | undefined;
+  /** The whole OSV record, `affected` included (not cached; for export and inspection). */
   record(id: string): OsvRecord | undefined;
   close(): void;
 }
@@ -59,11 +64,29 @@ export function openVulnDb(path: string): VulnDb {
       { file: path },
     );
   }
-  const byPackage = db.prepare<[string, string], AffectedRow>(
-    'SELECT id, ecosystem FROM affected WHERE base = ? AND name = ?',
+  const byPackage = db.prepare<[string, string], { id: string; ecosystem: string; entries: Buffer }>(
+    'SELECT id, ecosystem, entries FROM affected WHERE base = ? AND name = ?',
   );
-  const byId = db.prepare<[string], { body: Buffer }>('SELECT body FROM advisory WHERE id = ?');
+  const entriesById = db.prepare<[string], { entries: Buffer }>(
+    'SELECT entries FROM affected WHERE id = ? ORDER BY rowid',
+  );
+  const byId = db.prepare<[string], { core: Buffer; details: Buffer | null }>(
+    'SELECT core, details FROM advisory WHERE id = ?',
+  );
   const cache = new Map<string, OsvRecord | undefined>();
+  const advisory = (id: string): OsvRecord | undefined => {
+    if (cache.has(id)) return cache.get(id);
+    const row = byId.get(id);
+    let record: OsvRecord | undefined;
+    if (row !== undefined) {
+      record = JSON.parse(inflateRawSync(row.core).toString('utf8')) as OsvRecord;
+      if (row.details !== null) record.details = inflateRawSync(row.details).toString('utf8');
+    }
+    cache.set(id, record);
+    return record;
+  };
+  const entryCache = new Map<string, OsvAffected[]>();
+  const inflateEntries = (blob: Buffer) => JSON.parse(inflateRawSync(blob).toString('utf8')) as OsvAffected[];
   return {
     info: {
       path,
@@ -71,13 +94,25 @@ export function openVulnDb(path: string): VulnDb {
       updatedAt: meta.get('updated_at') ?? '',
       dataModified: meta.get('data_modified') ?? '',
     },
-    lookup: (base, name) => byPackage.all(base, name),
+    lookup: (base, name) =>
+      byPackage.all(base, name).map((r) => {
+        // Cached per row: several versions of one package (common in node_modules) share the parsed entries.
+        const key = `${r.id}\u0000${r.ecosystem}\u0000${name}`;
+        const entries = () => {
+          let parsed = entryCache.get(key);
+          if (parsed === undefined) {
+            parsed = inflateEntries(r.entries);
+            entryCache.set(key, parsed);
+          }
+          return parsed;
+        };
+        return { id: r.id, ecosystem: r.ecosystem, entries };
+      }),
+    advisory,
     record(id) {
-      if (cache.has(id)) return cache.get(id);
-      const row = byId.get(id);
-      const record = row === undefined ? undefined : (JSON.parse(inflateRawSync(row.body).toString('utf8')) as OsvRecord);
-      cache.set(id, record);
-      return record;
+      const core = advisory(id);
+      if (core === undefined) return undefined;
+      return { ...core, affected: entriesById.all(id).flatMap((r) => inflateEntries(r.entries)) };
     },
     close: () => db.close(),
   };

@@ -21,9 +21,9 @@ export function dbStatus(path: string): DbStatus {
   info.close();
   const db = new BetterSqlite(path, { readonly: true, fileMustExist: true });
   try {
-    const count = db.prepare<[], { n: number; w: number }>(
-      'SELECT count(*) AS n, count(withdrawn) AS w FROM advisory',
-    ).get() ?? { n: 0, w: 0 };
+    const count = db
+      .prepare<[], { n: number; w: number }>('SELECT count(*) AS n, count(withdrawn) AS w FROM advisory')
+      .get() ?? { n: 0, w: 0 };
     const rows = db
       .prepare<[], { base: string; n: number }>(
         'SELECT base, count(DISTINCT id) AS n FROM affected GROUP BY base ORDER BY base',

@@ -3,10 +3,11 @@
  * for the deliberate differences named here (each is the better answer for users, and is asserted, not ignored).
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
+import { scanImage } from './image/scan-image.js';
 import { scanRootfs } from './scan-dir.js';
 import { debianImage, npmTree, trivy } from './testing/fixtures.js';
 import { difference, inventoryKeys, runTrivy } from './testing/trivy-anchor.js';
@@ -23,19 +24,32 @@ test('debootstrap image rootfs: the same Debian packages as Trivy', { skip: debi
   assert.deepEqual(difference(runTrivy(anchor.path, 'rootfs', rootfs), inventoryKeys(inv)), [[], []]);
 });
 
+test('debootstrap image as a docker-archive: the same packages as `trivy image --input`', {
+  skip: debian.skip,
+}, async () => {
+  const tar = join(debian.path, 'debian.tar');
+  const inv = await scanImage('', { input: tar });
+  assert.deepEqual(difference(runTrivy(anchor.path, 'image', tar), inventoryKeys(inv)), [[], []]);
+});
+
 test("this machine's dpkg database: the same packages as Trivy", { skip: anchor.skip }, async () => {
   // Only the database and os-release, so both tools read the same thing and nothing else of a live root.
   const root = mkdtempSync(join(tmpdir(), 'rampart-hostdpkg-'));
+  after(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(join(root, 'var/lib/dpkg'), { recursive: true });
   mkdirSync(join(root, 'etc'));
   copyFileSync('/var/lib/dpkg/status', join(root, 'var/lib/dpkg/status'));
   copyFileSync('/etc/os-release', join(root, 'etc/os-release'));
+  // Trivy recognizes Debian by /etc/debian_version (Rampart by os-release alone).
+  copyFileSync('/etc/debian_version', join(root, 'etc/debian_version'));
   const inv = await scanRootfs(root);
   assert.ok(inv.packages.length > 100);
   assert.deepEqual(difference(runTrivy(anchor.path, 'rootfs', root), inventoryKeys(inv)), [[], []]);
 });
 
-test('npm ci of >= 1,000 packages: the same installed packages as Trivy, minus test fixtures', { skip: npm.skip }, async () => {
+test('npm ci of >= 1,000 packages: the same installed packages as Trivy, minus test fixtures', {
+  skip: npm.skip,
+}, async () => {
   const nm = join(npm.path, 'node_modules');
   const inv = await scanRootfs(nm);
   assert.ok(inv.packages.length >= 1000, `expected >= 1,000 packages, got ${inv.packages.length}`);
@@ -49,6 +63,38 @@ test('npm ci of >= 1,000 packages: the same installed packages as Trivy, minus t
   assert.ok(onlyTrivy.length < 20, `few fixtures expected, got ${onlyTrivy.length}: ${onlyTrivy.join(', ')}`);
   for (const k of onlyTrivy) {
     const files = theirs.get(k) ?? [];
-    assert.ok(files.length > 0 && files.every((f) => !installed.test(f)), `${k} is an installed package: ${files.join(', ')}`);
+    assert.ok(
+      files.length > 0 && files.every((f) => !installed.test(f)),
+      `${k} is an installed package: ${files.join(', ')}`,
+    );
   }
+});
+
+const distPackages = '/usr/lib/python3/dist-packages';
+test("this machine's Python dist-packages: the same distributions as Trivy", {
+  skip: anchor.skip || (!existsSync(distPackages) && `no ${distPackages}`),
+}, async () => {
+  const inv = await scanRootfs(distPackages);
+  assert.ok(inv.packages.length > 5);
+  assert.deepEqual(difference(runTrivy(anchor.path, 'rootfs', distPackages), inventoryKeys(inv)), [[], []]);
+});
+
+// Debian's own Go packages (skopeo, umoci) are built in GOPATH mode and carry no module list; this Go binary of a
+// Debian package from Google's repository does (module mode), so it is the one with dependencies to compare.
+const goBinary = '/usr/lib/google-cloud-sdk/bin/cbt';
+test('a module-mode Go binary: the same modules as Trivy, plus its main module', {
+  skip: anchor.skip || (!existsSync(goBinary) && `SKIPPED: no ${goBinary} on this machine`),
+}, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'rampart-gobin-'));
+  after(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(join(root, 'usr/bin'), { recursive: true });
+  copyFileSync(goBinary, join(root, 'usr/bin/cbt'));
+  const inv = await scanRootfs(root);
+  assert.ok(inv.packages.length > 10);
+  const [onlyTrivy, onlyOurs] = difference(runTrivy(anchor.path, 'rootfs', root), inventoryKeys(inv));
+  assert.deepEqual(onlyTrivy, []);
+  // Deliberate: the binary's own module (its `mod` line) is reported too: advisories name application modules as
+  // well as libraries, and an SBOM that omits the main component is incomplete. Trivy ~0.45 left it out.
+  assert.equal(onlyOurs.length, 1);
+  assert.match(onlyOurs[0] as string, /^Go cloud\.google\.com\/go\/cbt@v/);
 });

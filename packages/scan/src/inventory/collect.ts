@@ -27,6 +27,15 @@ const OS_ECOSYSTEMS: Record<string, string> = {
   azurelinux: 'Azure Linux',
 };
 
+/** purl namespaces that differ from the os-release ID (purl-spec names the vendor: pkg:rpm/redhat/...). */
+const OS_NAMESPACE: Record<string, string> = {
+  rhel: 'redhat',
+  ol: 'oracle',
+  amzn: 'amazon',
+  sles: 'suse',
+  'opensuse-leap': 'opensuse',
+};
+
 /** purl namespaces when there is no os-release (purl-spec examples: deb/debian, apk/alpine, rpm/redhat). */
 const DEFAULT_NAMESPACE: Record<string, string> = { deb: 'debian', apk: 'alpine', rpm: 'redhat' };
 
@@ -87,6 +96,8 @@ export class Collector {
         let p: Package;
         try {
           p = finishPackage(f, os);
+          if (e.file.layer !== undefined && p.location.layer === undefined)
+            p.location = { ...p.location, layer: e.file.layer };
         } catch (err) {
           // A name or version the purl spec rejects: the package is dropped and named, the scan goes on.
           const message = `${f.foundBy ?? 'cataloger'}: no valid purl for ${JSON.stringify(f.name)}@${f.version}: ${(err as Error).message}`;
@@ -112,6 +123,16 @@ export class Collector {
       }
       for (const [, p] of finished) packages.push(p);
     }
+    // Licenses declared in separate files (Debian copyright) join the package of that name.
+    const declared = new Map<string, string[]>();
+    for (const e of entries)
+      for (const l of e.result.packageLicenses ?? []) declared.set(`${l.foundBy} ${l.name}`, l.licenses);
+    if (declared.size > 0) {
+      for (const p of packages) {
+        const l = declared.get(`${p.foundBy} ${p.name}`);
+        if (l !== undefined && p.licenses.length === 0) p.licenses = l;
+      }
+    }
     packages.sort(comparePackages);
     const skipped = [...this.skips, ...entries.flatMap((e) => e.result.skipped ?? [])];
     const errors = [...this.errorsByPath.values(), ...extraErrors];
@@ -128,7 +149,7 @@ function finishPackage(f: FoundPackage, os: OsInfo | undefined): Package {
   let namespace = parts.namespace;
   const qualifiers = { ...(parts.qualifiers ?? {}) };
   if (osPackage === true) {
-    namespace = os?.id ?? DEFAULT_NAMESPACE[parts.type] ?? parts.type;
+    namespace = os === undefined ? (DEFAULT_NAMESPACE[parts.type] ?? parts.type) : (OS_NAMESPACE[os.id] ?? os.id);
     if (os !== undefined) {
       ecosystem = OS_ECOSYSTEMS[os.id] ?? os.id;
       if (os.versionId !== '') qualifiers.distro = `${os.id}-${os.versionId}`;
@@ -138,7 +159,7 @@ function finishPackage(f: FoundPackage, os: OsInfo | undefined): Package {
     type: parts.type,
     namespace,
     name: parts.name ?? f.name,
-    version: f.version,
+    version: parts.version ?? f.version,
     qualifiers,
     subpath: parts.subpath,
   });

@@ -32,8 +32,10 @@ export async function scanRootfs(dir: string, opts: ScanDirOptions = {}): Promis
 async function scanDir(dir: string, mode: 'fs' | 'rootfs', opts: ScanDirOptions): Promise<Inventory> {
   const root = resolve(dir);
   const st = await stat(root).catch(() => undefined);
-  if (st === undefined) throw new RampartError('INPUT_NOT_FOUND', `${mode} target ${dir} does not exist`, { file: dir });
-  if (!st.isDirectory()) throw new RampartError('INPUT_INVALID', `${mode} target ${dir} is not a directory`, { file: dir });
+  if (st === undefined)
+    throw new RampartError('INPUT_NOT_FOUND', `${mode} target ${dir} does not exist`, { file: dir });
+  if (!st.isDirectory())
+    throw new RampartError('INPUT_INVALID', `${mode} target ${dir} is not a directory`, { file: dir });
   const collector = new Collector();
   const skipDirs = new Set([...(mode === 'rootfs' ? ROOTFS_SKIP : FS_SKIP), ...(opts.skipDirs ?? [])]);
   await walkDir(root, catalogersFor(mode, opts.catalogers), collector, {

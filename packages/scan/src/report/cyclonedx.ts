@@ -16,7 +16,12 @@ export interface CycloneDxOptions {
   serialNumber?: string;
 }
 
-const METHODS: Readonly<Record<string, string>> = { '2.0': 'CVSSv2', '3.0': 'CVSSv3', '3.1': 'CVSSv31', '4.0': 'CVSSv4' };
+const METHODS: Readonly<Record<string, string>> = {
+  '2.0': 'CVSSv2',
+  '3.0': 'CVSSv3',
+  '3.1': 'CVSSv31',
+  '4.0': 'CVSSv4',
+};
 
 export function toCycloneDxVulnerabilities(
   findings: readonly Finding[],
@@ -45,7 +50,11 @@ export function toCycloneDxVulnerabilities(
     tools: { components: [{ type: 'application', name: tool.name, version: tool.version }] },
   };
   if (options.subject !== undefined) {
-    metadata.component = { type: options.subject.type ?? 'application', name: options.subject.name, 'bom-ref': 'subject' };
+    metadata.component = {
+      type: options.subject.type ?? 'application',
+      name: options.subject.name,
+      'bom-ref': 'subject',
+    };
   }
   return {
     bomFormat: 'CycloneDX',

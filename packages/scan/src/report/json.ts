@@ -14,7 +14,11 @@ export interface JsonReportInput {
   extra?: Record<string, unknown>;
 }
 
-export function toJsonReport(input: JsonReportInput, tool: ToolInfo, context: ReportContext = {}): Record<string, unknown> {
+export function toJsonReport(
+  input: JsonReportInput,
+  tool: ToolInfo,
+  context: ReportContext = {},
+): Record<string, unknown> {
   const findings = input.findings.map(withAliases);
   const targets = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -32,7 +36,11 @@ export function toJsonReport(input: JsonReportInput, tool: ToolInfo, context: Re
   report.findings = findings;
   report.targets = [...targets.entries()].map(([target, list]) => ({ target, findings: list.length }));
   if (input.suppressed !== undefined && input.suppressed.length > 0) {
-    report.suppressed = input.suppressed.map((s) => ({ id: s.finding.id, purl: s.finding.package?.purl, reason: s.reason }));
+    report.suppressed = input.suppressed.map((s) => ({
+      id: s.finding.id,
+      purl: s.finding.package?.purl,
+      reason: s.reason,
+    }));
   }
   if (input.notes !== undefined && input.notes.length > 0) report.notes = input.notes;
   if (input.extra !== undefined) Object.assign(report, input.extra);
@@ -44,7 +52,14 @@ function withAliases(f: Finding): Finding {
 }
 
 function summarize(findings: readonly Finding[]): Record<string, number> {
-  const counts: Record<string, number> = { total: findings.length, CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
+  const counts: Record<string, number> = {
+    total: findings.length,
+    CRITICAL: 0,
+    HIGH: 0,
+    MEDIUM: 0,
+    LOW: 0,
+    UNKNOWN: 0,
+  };
   for (const f of findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
   return counts;
 }

@@ -45,7 +45,9 @@ export function toTable(findings: readonly Finding[], context: ReportContext = {
       f.fix?.versions.join(', ') ?? '',
       truncate(f.title, options.titleWidth ?? 60),
     ]);
-    out.push(...grid(['Library', 'Vulnerability', 'Severity', 'Installed', 'Fixed', 'Title'], rows, options.color === true));
+    out.push(
+      ...grid(['Library', 'Vulnerability', 'Severity', 'Installed', 'Fixed', 'Title'], rows, options.color === true),
+    );
     out.push('');
   }
   if (findings.some((f) => f.confidence?.level === 'low')) {

@@ -9,7 +9,7 @@ export interface ToolInfo {
 /** Where the findings came from, for the report's header: which scan and which vulnerability DB. */
 export interface ReportContext {
   /** The DB the matcher used (`path`, and the date of its data), when vulnerabilities were matched. */
-  db?: { path: string; updatedAt?: string; source?: string };
+  db?: { path: string; updatedAt?: string; source?: string; dataModified?: string };
   /** RFC 3339 UTC time of the scan; defaults to now. */
   createdAt?: string;
 }

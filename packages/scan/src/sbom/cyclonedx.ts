@@ -58,7 +58,8 @@ export function toCycloneDx(inv: Inventory, tool: SbomToolInfo, now: Date = new 
     for (const l of licensesOf(p)) c.licenses.add(l);
     c.properties.add(new CDX.Models.Property('rampart:package:ecosystem', p.ecosystem));
     c.properties.add(new CDX.Models.Property('rampart:package:location', p.location.path));
-    if (p.location.layer !== undefined) c.properties.add(new CDX.Models.Property('rampart:package:layer', p.location.layer));
+    if (p.location.layer !== undefined)
+      c.properties.add(new CDX.Models.Property('rampart:package:layer', p.location.layer));
     if (p.sourceName !== undefined) {
       c.properties.add(new CDX.Models.Property('rampart:package:source', `${p.sourceName}@${p.sourceVersion ?? ''}`));
     }

@@ -3,6 +3,7 @@
  * document DESCRIBES the target, the target CONTAINS every package, and DEPENDS_ON edges where the source had them.
  */
 import { createHash } from 'node:crypto';
+import { SPDX } from '@cyclonedx/cyclonedx-library';
 import type { Inventory, Package } from '../inventory/types.js';
 import type { SbomToolInfo } from './cyclonedx.js';
 
@@ -10,9 +11,23 @@ function spdxId(purl: string): string {
   return `SPDXRef-Package-${createHash('sha256').update(purl).digest('hex').slice(0, 16)}`;
 }
 
-/** SPDX license expressions as given; anything else is NOASSERTION (a free-text license is not an SPDX expression). */
+/** Simple SPDX expressions whose every identifier is on the SPDX list; anything else is NOASSERTION (Debian's `GPL-2+`
+ * and free text are declared licenses, but not SPDX identifiers, and would make the document invalid). */
+function isSpdxExpression(l: string): boolean {
+  const tokens = l
+    .replace(/[()]/g, ' ')
+    .split(/\s+/)
+    .filter((t) => t !== '');
+  if (tokens.length === 0) return false;
+  return tokens.every((t, i) =>
+    i % 2 === 1
+      ? t === 'AND' || t === 'OR' || t === 'WITH'
+      : t.startsWith('LicenseRef-') || SPDX.isSupportedSpdxId(t.replace(/\+$/, '')),
+  );
+}
+
 function licenseField(p: Package): string {
-  const ok = p.licenses.filter((l) => /^[A-Za-z0-9.+-]+(?:\s+(?:AND|OR|WITH)\s+[A-Za-z0-9.+-]+)*$/.test(l) && !/\s(and|or)\s/.test(l));
+  const ok = p.licenses.filter(isSpdxExpression);
   if (ok.length === 0) return 'NOASSERTION';
   return ok.length === 1 ? (ok[0] as string) : ok.map((l) => (l.includes(' ') ? `(${l})` : l)).join(' AND ');
 }
@@ -51,7 +66,8 @@ export function toSpdx(inv: Inventory, tool: SbomToolInfo, now: Date = new Date(
     });
     relationships.push({ spdxElementId: rootId, relationshipType: 'CONTAINS', relatedSpdxElement: id });
     for (const d of p.dependsOn ?? []) {
-      if (seen.has(d) && d !== p.purl) relationships.push({ spdxElementId: id, relationshipType: 'DEPENDS_ON', relatedSpdxElement: spdxId(d) });
+      if (seen.has(d) && d !== p.purl)
+        relationships.push({ spdxElementId: id, relationshipType: 'DEPENDS_ON', relatedSpdxElement: spdxId(d) });
     }
   }
   const doc = {
@@ -60,7 +76,10 @@ export function toSpdx(inv: Inventory, tool: SbomToolInfo, now: Date = new Date(
     SPDXID: 'SPDXRef-DOCUMENT',
     name: inv.target,
     documentNamespace: `https://rampart.dev/spdx/${encodeURIComponent(inv.target)}-${crypto.randomUUID()}`,
-    creationInfo: { created: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), creators: [`Tool: ${tool.name}-${tool.version}`] },
+    creationInfo: {
+      created: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      creators: [`Tool: ${tool.name}-${tool.version}`],
+    },
     packages,
     relationships,
   };

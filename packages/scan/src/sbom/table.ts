@@ -13,7 +13,8 @@ export function inventoryTable(invs: readonly Inventory[]): string {
     lines.push(`  ${'ECOSYSTEM'.padEnd(width)}  PACKAGES`);
     for (const [e, n] of rows) lines.push(`  ${e.padEnd(width)}  ${String(n).padStart(8)}`);
     lines.push(`  ${'total'.padEnd(width)}  ${String(inv.packages.length).padStart(8)}`);
-    for (const e of inv.errors) lines.push(`  error: ${e.file ?? ''}${e.line !== undefined ? `:${e.line}` : ''}: ${e.message}`);
+    for (const e of inv.errors)
+      lines.push(`  error: ${e.file ?? ''}${e.line !== undefined ? `:${e.line}` : ''}: ${e.message}`);
     for (const s of inv.skipped ?? []) lines.push(`  skipped: ${s.file}: ${s.reason}`);
   }
   return `${lines.join('\n')}\n`;

@@ -26,7 +26,7 @@ export function compileAllowlist(allow: SecretAllowlist = {}): CompiledAllowlist
   const stopwords = (allow.stopwords ?? []).map((w) => w.toLowerCase());
   const rules = new Set(allow.rules ?? []);
   return {
-    pathAllowed: (rel) => paths !== undefined && paths(rel),
+    pathAllowed: (rel) => paths?.(rel) === true,
     matchAllowed(match, text) {
       if (rules.has(match.ruleId)) return true;
       if (regexes.some((r) => r.test(match.secret))) return true;
@@ -54,8 +54,6 @@ function inlineAllowed(match: SecretMatch, text: string): boolean {
 function allows(line: string, ruleId: string): boolean {
   const m = INLINE.exec(line);
   if (m === null) return false;
-  const ids = (m[1] ?? '')
-    .split(/[\s,]+/)
-    .filter((s) => /^[a-z0-9-]+$/.test(s) && s.includes('-'));
+  const ids = (m[1] ?? '').split(/[\s,]+/).filter((s) => /^[a-z0-9-]+$/.test(s) && s.includes('-'));
   return ids.length === 0 || ids.includes(ruleId);
 }

@@ -10,7 +10,9 @@ import { scanSecretsPath } from './scan-path.js';
 
 const corpus = sharedData('secrets');
 
-test('labeled secrets corpus: recall and precision of the SARIF output, by the corpus scorer, are at least 95%', { skip: corpus.skip }, async () => {
+test('labeled secrets corpus: recall and precision of the SARIF output, by the corpus scorer, are at least 95%', {
+  skip: corpus.skip,
+}, async () => {
   const root = join(corpus.path, 'corpus');
   const r = await scanSecretsPath(root, { allowlist: { paths: ['labels.json', 'decoys.json', 'manifest.json'] } });
   const sarif = toSarif(r.findings, { name: 'rampart', version: 'test' });

@@ -53,7 +53,10 @@ export async function scanSecretsGitHistory(repo: string, options: SecretScanOpt
     } else if (line.startsWith('+++ ')) {
       flush(current);
       const path = line.slice(4);
-      current = path === '/dev/null' ? undefined : { commit, authorDate, path: path.replace(/^b\//, ''), lines: [], lineNumbers: [] };
+      current =
+        path === '/dev/null'
+          ? undefined
+          : { commit, authorDate, path: path.replace(/^b\//, ''), lines: [], lineNumbers: [] };
     } else if (line.startsWith('@@ ')) {
       const m = /\+(\d+)/.exec(line);
       nextLine = m ? Number(m[1]) : 0;
@@ -66,9 +69,13 @@ export async function scanSecretsGitHistory(repo: string, options: SecretScanOpt
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0) {
     const err = await Promise.race([spawnError, Promise.resolve(undefined)]);
-    throw new RampartError('INPUT_INVALID', `--git: cannot read the history of ${repo}: ${err?.message ?? stderr.trim()}`, {
-      file: repo,
-    });
+    throw new RampartError(
+      'INPUT_INVALID',
+      `--git: cannot read the history of ${repo}: ${err?.message ?? stderr.trim()}`,
+      {
+        file: repo,
+      },
+    );
   }
   findings.sort(compareFindings);
   return { findings, stats: { files, bytes, skipped: 0 }, skipped: [], partial: false };

@@ -2,3 +2,4 @@
 export { scanSecretsPath, DEFAULT_MAX_FILE_BYTES } from './scan-path.js';
 export { scanSecretsGitHistory } from './git-history.js';
 export type { SecretAllowlist, SecretScanOptions, SecretScanResult, SkippedFile } from './types.js';
+export { loadSecretsConfig, SECRETS_CONFIG_SCHEMA, type SecretsConfig } from './config.js';

@@ -12,13 +12,10 @@ const TREE = join(repoRoot(), 'packages/scan/testdata/secrets/tree');
 
 test('a folder: findings with file and line, masked; ignore file, inline allows and binaries honoured', async () => {
   const r = await scanSecretsPath(TREE);
-  assert.deepEqual(
-    r.findings.map((f) => [f.location?.path, f.location?.line, f.ruleId]).sort(),
-    [
-      ['app/.env', 2, 'generic-password'],
-      ['app/config.yaml', 4, 'github-pat-classic'],
-    ],
-  );
+  assert.deepEqual(r.findings.map((f) => [f.location?.path, f.location?.line, f.ruleId]).sort(), [
+    ['app/.env', 2, 'generic-password'],
+    ['app/config.yaml', 4, 'github-pat-classic'],
+  ]);
   for (const f of r.findings) {
     assert.equal(f.kind, 'secret');
     assert.ok(String(f.data?.match).includes('****'));
@@ -32,11 +29,17 @@ test('a folder: findings with file and line, masked; ignore file, inline allows 
 
 test('allowlists: paths, regexes, stopwords and rule IDs drop what they name', async () => {
   const byPath = await scanSecretsPath(TREE, { allowlist: { paths: ['app/*.yaml'] } });
-  assert.deepEqual(byPath.findings.map((f) => f.ruleId), ['generic-password']);
+  assert.deepEqual(
+    byPath.findings.map((f) => f.ruleId),
+    ['generic-password'],
+  );
   const byRule = await scanSecretsPath(TREE, { allowlist: { rules: ['generic-password'], regexes: ['^ghp_Qm7'] } });
   assert.deepEqual(byRule.findings, []);
   const byWord = await scanSecretsPath(TREE, { allowlist: { stopwords: ['VQ3#'] } });
-  assert.deepEqual(byWord.findings.map((f) => f.ruleId), ['github-pat-classic']);
+  assert.deepEqual(
+    byWord.findings.map((f) => f.ruleId),
+    ['github-pat-classic'],
+  );
   await assert.rejects(scanSecretsPath(TREE, { allowlist: { regexes: ['('] } }), /allowlist regex is invalid/);
 });
 

@@ -17,7 +17,12 @@ export function secretFinding(
     kind: 'secret',
     severity: match.severity,
     target,
-    location: { ...location, line: match.line, column: match.column, ...(match.endLine ? { endLine: match.endLine } : {}) },
+    location: {
+      ...location,
+      line: match.line,
+      column: match.column,
+      ...(match.endLine ? { endLine: match.endLine } : {}),
+    },
     title: match.title,
     description:
       rule?.description ??

@@ -21,8 +21,6 @@ export interface SecretScanOptions {
   maxFileBytes?: number;
   /** Read `.rampartignore` at the root (default true). */
   useIgnoreFile?: boolean;
-  /** Files scanned at once. */
-  concurrency?: number;
   /** What `Finding.target` says (default: the path given). */
   target?: string;
 }

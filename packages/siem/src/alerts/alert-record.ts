@@ -41,7 +41,8 @@ export function toAlertRecord(alert: SecurityEvent, trigger?: SecurityEvent): Al
   const group = getField(alert, 'rampart.siem.correlation.group') as Record<string, unknown> | undefined;
   const entity = (getField(alert, 'rampart.siem.entity') as string | undefined) ?? entityOf(trigger ?? alert, group);
   // The entity travels with the alert event, so the store, stdout and webhooks all show it.
-  const rampart = (alert.rampart ??= {});
+  alert.rampart ??= {};
+  const rampart = alert.rampart;
   rampart.siem = { ...(rampart.siem as Record<string, unknown> | undefined), entity };
   return {
     id: alert.event.id,

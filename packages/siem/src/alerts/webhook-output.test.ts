@@ -20,7 +20,11 @@ test('webhook: retries after 503 with backoff, then delivers a body whose HMAC v
         res.writeHead(503).end();
         return;
       }
-      received.push({ body, sig: String(req.headers['x-rampart-signature']), ts: String(req.headers['x-rampart-timestamp']) });
+      received.push({
+        body,
+        sig: String(req.headers['x-rampart-signature']),
+        ts: String(req.headers['x-rampart-timestamp']),
+      });
       res.writeHead(204).end();
     });
   });
@@ -29,7 +33,10 @@ test('webhook: retries after 503 with backoff, then delivers a body whose HMAC v
   try {
     const out = webhookOutput({ url, secret: 's3cret', backoffMs: 10 });
     const a = toAlertRecord(
-      createEvent({ module: 'siem', kind: 'alert', action: 'sigma-match' }, { rule: { id: 'r', name: 'R' }, source: { ip: '1.2.3.4' } }),
+      createEvent(
+        { module: 'siem', kind: 'alert', action: 'sigma-match' },
+        { rule: { id: 'r', name: 'R' }, source: { ip: '1.2.3.4' } },
+      ),
     );
     out.send([a]);
     await out.close();
@@ -66,7 +73,12 @@ test('webhook: a 4xx is not retried; an unreachable host fails after the attempt
   } finally {
     await new Promise((r) => server.close(r));
   }
-  const dead = webhookOutput({ url: `http://127.0.0.1:${port}/`, backoffMs: 1, maxAttempts: 3, onError: (m) => errors.push(m) });
+  const dead = webhookOutput({
+    url: `http://127.0.0.1:${port}/`,
+    backoffMs: 1,
+    maxAttempts: 3,
+    onError: (m) => errors.push(m),
+  });
   dead.send([toAlertRecord(createEvent({ module: 'siem', kind: 'alert', action: 'x' }))]);
   await dead.close();
   assert.deepEqual(dead.stats(), { sent: 0, failed: 1, dropped: 0 });

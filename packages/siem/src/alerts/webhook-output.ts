@@ -5,7 +5,6 @@
  * honouring Retry-After; the queue is bounded and drops the oldest batch when full.
  */
 import { createHmac } from 'node:crypto';
-import type { AlertRecord } from '../store/types.js';
 import type { AlertOutput, AlertOutputStats } from './output.js';
 
 export interface WebhookOptions {

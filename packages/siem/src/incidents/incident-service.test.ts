@@ -8,7 +8,10 @@ import { IncidentService } from './incident-service.js';
 function alert(ruleId: string, ip: string, level: string, matched: string) {
   const a = createEvent(
     { module: 'siem', kind: 'alert', action: 'sigma-match', timestamp: Date.parse('2026-11-23T10:00:00Z') },
-    { rule: { id: ruleId, name: `Rule ${ruleId}` }, rampart: { siem: { matched_event_ids: [matched], rule_level: level } } },
+    {
+      rule: { id: ruleId, name: `Rule ${ruleId}` },
+      rampart: { siem: { matched_event_ids: [matched], rule_level: level } },
+    },
   );
   const trigger = createEvent({ module: 'gateway', action: 'allow', id: matched }, { source: { ip } });
   return { record: toAlertRecord(a, trigger), trigger };
@@ -47,7 +50,10 @@ test('alerts group by rule and entity; the workflow moves forward only and keeps
     const d = await incidents.detail(main.id);
     assert.equal(d.incident.status, 'resolved');
     assert.equal(d.incident.assignee, 'bob');
-    assert.deepEqual(d.timeline.map((t) => t.kind), ['created', 'alert', 'status', 'assign', 'note', 'status', 'status']);
+    assert.deepEqual(
+      d.timeline.map((t) => t.kind),
+      ['created', 'alert', 'status', 'assign', 'note', 'status', 'status'],
+    );
     assert.deepEqual(d.events.map((e) => e.event.id).sort(), ['m1', 'm2']);
 
     // Once resolved, a new alert for the same rule and entity opens a new incident.
@@ -56,7 +62,11 @@ test('alerts group by rule and entity; the workflow moves forward only and keeps
     await incidents.group([a5.record]);
     assert.equal((await store.listIncidents({ status: 'new' })).length, 3);
 
-    const byHand = await incidents.create({ title: 'campaign', alertIds: [a3.record.id, a4.record.id], author: 'alice' });
+    const byHand = await incidents.create({
+      title: 'campaign',
+      alertIds: [a3.record.id, a4.record.id],
+      author: 'alice',
+    });
     assert.equal(byHand.level, 'low');
     assert.equal((await incidents.detail(byHand.id)).alerts.length, 2);
     await assert.rejects(incidents.create({ title: 'x', alertIds: ['nope'] }), { code: 'SIEM_NOT_FOUND' });

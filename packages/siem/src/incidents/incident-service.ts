@@ -68,7 +68,8 @@ export class IncidentService {
     const alerts: AlertRecord[] = [];
     for (const id of input.alertIds) {
       const a = await this.store.getAlert(id);
-      if (a === undefined) throw new RampartError('SIEM_NOT_FOUND', `alert ${id} does not exist`, { field: 'alertIds' });
+      if (a === undefined)
+        throw new RampartError('SIEM_NOT_FOUND', `alert ${id} does not exist`, { field: 'alertIds' });
       alerts.push(a);
     }
     const level = alerts.reduce((l, a) => higher(l, a.level), 'informational');
@@ -99,7 +100,13 @@ export class IncidentService {
     }
     const next = { ...current, status, updatedMs: this.now() };
     const text = `status ${current.status} → ${status}${note === undefined || note === '' ? '' : `: ${note}`}`;
-    await this.store.updateIncident(next, { incidentId: id, tsMs: next.updatedMs, kind: 'status', author: author ?? null, text });
+    await this.store.updateIncident(next, {
+      incidentId: id,
+      tsMs: next.updatedMs,
+      kind: 'status',
+      author: author ?? null,
+      text,
+    });
     return next;
   }
 
@@ -107,7 +114,13 @@ export class IncidentService {
     const current = await this.require(id);
     const next = { ...current, assignee: assignee === '' ? null : assignee, updatedMs: this.now() };
     const text = next.assignee === null ? 'unassigned' : `assigned to ${next.assignee}`;
-    await this.store.updateIncident(next, { incidentId: id, tsMs: next.updatedMs, kind: 'assign', author: author ?? null, text });
+    await this.store.updateIncident(next, {
+      incidentId: id,
+      tsMs: next.updatedMs,
+      kind: 'assign',
+      author: author ?? null,
+      text,
+    });
     return next;
   }
 
@@ -115,7 +128,13 @@ export class IncidentService {
     if (text.trim() === '') throw new RampartError('USAGE', 'a note needs text', { field: 'text' });
     const current = await this.require(id);
     const next = { ...current, updatedMs: this.now() };
-    await this.store.updateIncident(next, { incidentId: id, tsMs: next.updatedMs, kind: 'note', author: author ?? null, text });
+    await this.store.updateIncident(next, {
+      incidentId: id,
+      tsMs: next.updatedMs,
+      kind: 'note',
+      author: author ?? null,
+      text,
+    });
     return next;
   }
 
@@ -132,8 +151,25 @@ export class IncidentService {
     return i;
   }
 
-  private newIncident(title: string, level: string, ruleId: string | null, entity: string | null, n: number): IncidentRecord {
+  private newIncident(
+    title: string,
+    level: string,
+    ruleId: string | null,
+    entity: string | null,
+    n: number,
+  ): IncidentRecord {
     const t = this.now();
-    return { id: randomUUID(), title, status: 'new', assignee: null, level, ruleId, entity, createdMs: t, updatedMs: t, alertCount: n };
+    return {
+      id: randomUUID(),
+      title,
+      status: 'new',
+      assignee: null,
+      level,
+      ruleId,
+      entity,
+      createdMs: t,
+      updatedMs: t,
+      alertCount: n,
+    };
   }
 }

@@ -36,12 +36,18 @@ test('tailing NDJSON: partial lines wait, positions survive a restart, rotation 
     let c = collector();
     let tail = new FileTailer(c.submit, [{ path: log, format: 'ndjson' }], { positionsFile });
     await tail.pollOnce();
-    assert.deepEqual(c.got.map((x) => getField(x.event, 'n')), [1, 2]);
+    assert.deepEqual(
+      c.got.map((x) => getField(x.event, 'n')),
+      [1, 2],
+    );
     appendFileSync(log, 'ent 3"}\n');
     c.refuseNext();
     await tail.pollOnce(); // refused: nothing advances
     await tail.pollOnce();
-    assert.deepEqual(c.got.map((x) => getField(x.event, 'n')), [1, 2, 3]);
+    assert.deepEqual(
+      c.got.map((x) => getField(x.event, 'n')),
+      [1, 2, 3],
+    );
     await tail.close();
 
     // Restart: nothing is read twice; new lines are read.
@@ -49,21 +55,30 @@ test('tailing NDJSON: partial lines wait, positions survive a restart, rotation 
     c = collector();
     tail = new FileTailer(c.submit, [{ path: log, format: 'ndjson' }], { positionsFile });
     await tail.pollOnce();
-    assert.deepEqual(c.got.map((x) => getField(x.event, 'n')), [4]);
+    assert.deepEqual(
+      c.got.map((x) => getField(x.event, 'n')),
+      [4],
+    );
 
     // Rotation by rename: the rest of the old file (even an unterminated last line), then the new file from its start.
     appendFileSync(log, line(5) + '{"n":6}');
     renameSync(log, `${log}.1`);
     writeFileSync(log, line(7));
     await tail.pollOnce();
-    assert.deepEqual(c.got.map((x) => getField(x.event, 'n')), [4, 5, 6, 7]);
+    assert.deepEqual(
+      c.got.map((x) => getField(x.event, 'n')),
+      [4, 5, 6, 7],
+    );
 
     // copytruncate: the file shrinks under us; reading starts over.
     truncateSync(log, 0);
     await tail.pollOnce();
     writeFileSync(log, line(8));
     await tail.pollOnce();
-    assert.deepEqual(c.got.map((x) => getField(x.event, 'n')), [4, 5, 6, 7, 8]);
+    assert.deepEqual(
+      c.got.map((x) => getField(x.event, 'n')),
+      [4, 5, 6, 7, 8],
+    );
     await tail.close();
     const saved = JSON.parse(readFileSync(positionsFile, 'utf8')) as { files: Record<string, { offset: number }> };
     assert.equal(saved.files[log]?.offset, line(8).length);
@@ -82,7 +97,10 @@ test('tailing an nginx/Apache combined log yields web events', async () => {
     await tail.pollOnce();
     await tail.close();
     assert.equal(c.got.length, 4);
-    assert.deepEqual(c.got.map((x) => x.event.event.dataset), ['web.access', 'web.access', 'web.access', 'web.access']);
+    assert.deepEqual(
+      c.got.map((x) => x.event.event.dataset),
+      ['web.access', 'web.access', 'web.access', 'web.access'],
+    );
     assert.equal(getField(c.got[1]?.event, 'http.response.status_code'), 404);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -143,7 +143,9 @@ export class FileTailer {
     try {
       await this.submit(items, `file-${hint}`);
     } catch (e) {
-      if ((e as { code?: string }).code !== 'SIEM_BACKPRESSURE') this.options.onError?.(`${t.file.path}: ${(e as Error).message}`);
+      const code = (e as { code?: string }).code;
+      if (code !== 'SIEM_BACKPRESSURE' && code !== 'SIEM_UNAVAILABLE')
+        this.options.onError?.(`${t.file.path}: ${(e as Error).message}`);
       return false;
     }
     this.save(t, t.offset + consumed);

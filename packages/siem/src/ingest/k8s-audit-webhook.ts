@@ -13,7 +13,9 @@ export function parseAuditEventList(text: string, receivedMs: number): Normalize
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new RampartError('INPUT_INVALID', `the audit body is not valid JSON: ${(e as Error).message}`, { field: 'body' });
+    throw new RampartError('INPUT_INVALID', `the audit body is not valid JSON: ${(e as Error).message}`, {
+      field: 'body',
+    });
   }
   const doc = asRecord(value);
   const items = doc?.kind === 'EventList' ? doc.items : doc?.kind === 'Event' ? [doc] : undefined;

@@ -25,7 +25,9 @@ async function until(cond: () => boolean, what: string): Promise<void> {
   assert.ok(cond(), `timed out waiting for ${what}`);
 }
 
-test('JetStream: events from core NatsSink are stored, acked once stored, redelivered when refused', { skip: await natsUp() }, async () => {
+test('JetStream: events from core NatsSink are stored, acked once stored, redelivered when refused', {
+  skip: await natsUp(),
+}, async () => {
   const id = randomUUID().replaceAll('-', '').slice(0, 12);
   const stream = `RAMPART_TEST_${id}`;
   const prefix = `rampart-test-${id}.events`;
@@ -43,7 +45,8 @@ test('JetStream: events from core NatsSink are stored, acked once stored, redeli
   const nc = await connect({ servers: SERVERS });
   try {
     const sink = new NatsSink({ servers: SERVERS, subjectPrefix: prefix, stream });
-    for (let i = 0; i < 30; i++) sink.send(createEvent({ module: i % 2 === 0 ? 'waf' : 'gateway', action: 'x', id: `n-${i}` }));
+    for (let i = 0; i < 30; i++)
+      sink.send(createEvent({ module: i % 2 === 0 ? 'waf' : 'gateway', action: 'x', id: `n-${i}` }));
     await sink.flush();
     await sink.close();
     await jetstream(nc).publish(`${prefix}.junk`, 'not json');

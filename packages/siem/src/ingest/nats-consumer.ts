@@ -57,7 +57,9 @@ export async function startNatsConsumer(submit: Submit, o: NatsConsumerOptions):
     }
   } catch (e) {
     await nc.close();
-    throw e instanceof RampartError ? e : new RampartError('NETWORK', `JetStream setup failed: ${(e as Error).message}`, { cause: e });
+    throw e instanceof RampartError
+      ? e
+      : new RampartError('NETWORK', `JetStream setup failed: ${(e as Error).message}`, { cause: e });
   }
   const consumer = await jetstream(nc).consumers.get(o.stream, o.durable);
   const messages = await consumer.consume({ max_messages: 1000 });
@@ -81,7 +83,8 @@ export async function startNatsConsumer(submit: Submit, o: NatsConsumerOptions):
       try {
         for (const line of text.split('\n')) {
           if (line.trim() === '') continue;
-          for (const r of splitJsonDocument(JSON.parse(line), line)) items.push(normalizeJson({ ...r, receivedMs: now }));
+          for (const r of splitJsonDocument(JSON.parse(line), line))
+            items.push(normalizeJson({ ...r, receivedMs: now }));
         }
         good.push(m);
       } catch {

@@ -10,14 +10,19 @@ import type { Normalized } from '../normalize/types.js';
 export function parseEventBatch(text: string, contentType: string | undefined, receivedMs: number): Normalized[] {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const trimmed = text.trimStart();
-  const ndjson = type === 'application/x-ndjson' || type === 'application/jsonl' || (type !== 'application/json' && !trimmed.startsWith('['));
+  const ndjson =
+    type === 'application/x-ndjson' ||
+    type === 'application/jsonl' ||
+    (type !== 'application/json' && !trimmed.startsWith('['));
   if (!ndjson || trimmed.startsWith('[')) {
     try {
       const value = JSON.parse(text) as unknown;
       return splitJsonDocument(value, text).map((r) => normalizeJson({ ...r, receivedMs }));
     } catch (e) {
       if (type === 'application/json' || trimmed.startsWith('[')) {
-        throw new RampartError('INPUT_INVALID', `the body is not valid JSON: ${(e as Error).message}`, { field: 'body' });
+        throw new RampartError('INPUT_INVALID', `the body is not valid JSON: ${(e as Error).message}`, {
+          field: 'body',
+        });
       }
     }
   }

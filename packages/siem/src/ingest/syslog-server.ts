@@ -72,9 +72,11 @@ export async function startSyslogTcp(sink: SyslogSink, o: SyslogOptions): Promis
       const messages = framer.push(chunk);
       if (messages.length === 0) return;
       conn.pause();
-      chain = chain.then(() => take(messages)).then(() => {
-        if (!conn.destroyed) conn.resume();
-      });
+      chain = chain
+        .then(() => take(messages))
+        .then(() => {
+          if (!conn.destroyed) conn.resume();
+        });
     });
     conn.on('end', () => {
       chain = chain.then(() => take(framer.end()));

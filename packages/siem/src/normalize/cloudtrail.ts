@@ -25,7 +25,10 @@ export function normalizeCloudTrail(v: Record<string, unknown>, original: string
         id: str(identity.principalId),
       }),
       user_agent: compact({ original: str(v.userAgent) }),
-      cloud: { provider: 'aws', ...compact({ region: str(v.awsRegion), account: compact({ id: str(v.recipientAccountId) }) }) },
+      cloud: {
+        provider: 'aws',
+        ...compact({ region: str(v.awsRegion), account: compact({ id: str(v.recipientAccountId) }) }),
+      },
       error: failed ? compact({ code: str(v.errorCode), message: str(v.errorMessage) }) : undefined,
     },
     {

@@ -15,14 +15,20 @@ export function withSourceFields(
   event: Omit<EcsEvent, 'id'> & { id?: string },
   timestampMs: number,
 ): SecurityEvent {
-  const out: Record<string, unknown> = {};
-  const displaced: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(source)) {
-    if (RESERVED.has(k)) displaced[k] = v;
-    else out[k] = v;
+  // The source object is the caller's own freshly parsed record: it is extended in place, not copied (the hot path).
+  const out = source;
+  if ('@timestamp' in out || 'event' in out) {
+    const displaced: Record<string, unknown> = { ...(asRecord(out.json) ?? {}) };
+    for (const k of RESERVED) {
+      if (k in out) {
+        displaced[k] = out[k];
+        delete out[k];
+      }
+    }
+    out.json = displaced;
   }
-  if (Object.keys(displaced).length > 0) out.json = { ...(asRecord(out.json) ?? {}), ...displaced };
-  for (const [k, v] of Object.entries(ecs)) {
+  for (const k in ecs) {
+    const v = (ecs as Record<string, unknown>)[k];
     if (v === undefined) continue;
     const existing = asRecord(out[k]);
     const add = asRecord(v);

@@ -14,7 +14,9 @@ const cloudtrail = sharedData('siem/cloudtrail');
 test('every real Kubernetes audit trace maps to ECS with its own fields kept', { skip: k8s.skip }, () => {
   let n = 0;
   for (const file of readdirSync(k8s.path).filter((f) => f.endsWith('.json') && f !== 'fal_01_003.json')) {
-    for (const line of readFileSync(join(k8s.path, file), 'utf8').split('\n').filter((l) => l.trim() !== '')) {
+    for (const line of readFileSync(join(k8s.path, file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')) {
       const { event, logsource } = normalizeJson({ value: JSON.parse(line), original: line, receivedMs: now });
       assert.deepEqual(logsource, { product: 'kubernetes', service: 'audit' }, file);
       assert.equal(event.event.dataset, 'kubernetes.audit', file);
@@ -128,7 +130,11 @@ test('property: any line normalizes to a valid event, never throws', () => {
     const base = seeds[Math.floor(rnd() * seeds.length)] as string;
     const chars = [...base];
     for (let k = Math.floor(rnd() * 6); k > 0; k--) {
-      chars.splice(Math.floor(rnd() * (chars.length + 1)), rnd() < 0.5 ? 1 : 0, alphabet[Math.floor(rnd() * alphabet.length)] as string);
+      chars.splice(
+        Math.floor(rnd() * (chars.length + 1)),
+        rnd() < 0.5 ? 1 : 0,
+        alphabet[Math.floor(rnd() * alphabet.length)] as string,
+      );
     }
     const text = chars.join('');
     for (const { event } of normalizeLine({ text, receivedMs: now })) {

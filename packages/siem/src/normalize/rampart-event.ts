@@ -5,7 +5,9 @@ import { asRecord } from './merge.js';
 
 export function isRampartEvent(v: Record<string, unknown>): boolean {
   const e = asRecord(v.event);
-  return typeof v['@timestamp'] === 'string' && e !== undefined && typeof e.id === 'string' && typeof e.module === 'string';
+  return (
+    typeof v['@timestamp'] === 'string' && e !== undefined && typeof e.id === 'string' && typeof e.module === 'string'
+  );
 }
 
 /** Rampart modules' events map onto the Sigma logsources their rules are written for. */

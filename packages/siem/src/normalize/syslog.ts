@@ -6,7 +6,8 @@ import type { LineInput, Normalized } from './types.js';
 import { compact, withSourceFields } from './merge.js';
 
 const RFC5424 = /^<(\d{1,3})>1 (\S+) (\S+) (\S+) (\S+) (\S+) (-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: ([\s\S]*))?$/;
-const RFC3164 = /^<(\d{1,3})>([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2}) (\S+) ([^:[\s]+)(?:\[(\d+)\])?: ?([\s\S]*)$/;
+const RFC3164 =
+  /^<(\d{1,3})>([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2}) (\S+) ([^:[\s]+)(?:\[(\d+)\])?: ?([\s\S]*)$/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const SEVERITY_NAMES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'];
 
@@ -90,7 +91,10 @@ export function normalizeSyslog(input: LineInput): Normalized {
     {
       message: f.message,
       host: compact({ hostname: f.hostname, name: f.hostname }),
-      process: compact({ name: f.appname, pid: f.procid !== undefined && /^\d+$/.test(f.procid) ? Number(f.procid) : undefined }),
+      process: compact({
+        name: f.appname,
+        pid: f.procid !== undefined && /^\d+$/.test(f.procid) ? Number(f.procid) : undefined,
+      }),
       log: compact({
         syslog: compact({
           facility: { code: f.facility },

@@ -7,7 +7,7 @@ import { RampartError } from '@rampart/core';
 import { COLUMN_BY_FIELD } from '../store/columns.js';
 import type { SqlFilter } from '../store/types.js';
 
-const FIELD_NAME = /^[A-Za-z_@][A-Za-z0-9_@.\-]{0,199}$/;
+const FIELD_NAME = /^[A-Za-z_@][A-Za-z0-9_@.-]{0,199}$/;
 
 /** Parameters collected while compiling; `$n` placeholders are numbered in push order. */
 export class Params {

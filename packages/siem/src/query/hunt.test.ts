@@ -36,8 +36,6 @@ async function withStore(fn: (s: DuckDbEventStore) => Promise<void>): Promise<vo
   }
 }
 
-const ids = (events: SecurityEvent[]) => events.map((e) => e.event.id).sort();
-
 test('field:value, wildcards, ranges, NOT and parentheses select exactly the expected events', async () => {
   await withStore(async (store) => {
     const q = async (query: string) => (await hunt(store, { query, limit: 1000 })).count;
@@ -77,14 +75,24 @@ test('the time range bounds the hunt; results come newest first', async () => {
 test('count by field, top-N and the time histogram', async () => {
   await withStore(async (store) => {
     const top = await aggregate(store, { countBy: 'http.request.method', query: 'labels.tenant:blue' });
-    assert.deepEqual(top, { buckets: [{ key: 'GET', count: 15 }, { key: 'POST', count: 15 }] });
+    assert.deepEqual(top, {
+      buckets: [
+        { key: 'GET', count: 15 },
+        { key: 'POST', count: 15 },
+      ],
+    });
     const top1 = await aggregate(store, { countBy: 'labels.tenant', query: 'event.action:allow', limit: 1 });
     assert.deepEqual(top1, { buckets: [{ key: 'blue', count: 20 }] });
     const h = await aggregate(store, { interval: '15m', query: 'event.action:deny' });
     assert.ok('histogram' in h);
     assert.deepEqual(
       h.histogram.map((b) => [new Date(b.startMs).toISOString().slice(11, 16), b.count]),
-      [['10:00', 5], ['10:15', 5], ['10:30', 5], ['10:45', 5]],
+      [
+        ['10:00', 5],
+        ['10:15', 5],
+        ['10:30', 5],
+        ['10:45', 5],
+      ],
     );
   });
 });
@@ -122,9 +130,36 @@ test('property: compiled SQL text is built only from fixed fragments, never from
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     return seed / 0x7fffffff;
   };
-  const pieces = ['a', 'b.c', ':', '"', "'", ';', '--', '/*', ')', '(', ' ', 'AND', 'OR', 'NOT', '*', '?', '\\', '$1', 'x', '[1 TO 2]', '>', '/r/', 'DROP', '%', '_'];
+  const pieces = [
+    'a',
+    'b.c',
+    ':',
+    '"',
+    "'",
+    ';',
+    '--',
+    '/*',
+    ')',
+    '(',
+    ' ',
+    'AND',
+    'OR',
+    'NOT',
+    '*',
+    '?',
+    '\\',
+    '$1',
+    'x',
+    '[1 TO 2]',
+    '>',
+    '/r/',
+    'DROP',
+    '%',
+    '_',
+  ];
   // Every SQL token the compiler may emit; a value or field name from the query would add another token.
-  const allowed = /^(?:\s|\(|\)|,|\$\d+|=|<=|>=|<|>|'\\'|1|AND|OR|NOT|IS|NULL|LIKE|ILIKE|ESCAPE|coalesce|false|TRY_CAST|CAST|AS|DOUBLE|VARCHAR|[a-z_]+)+$/;
+  const allowed =
+    /^(?:\s|\(|\)|,|\$\d+|=|<=|>=|<|>|'\\'|1|AND|OR|NOT|IS|NULL|LIKE|ILIKE|ESCAPE|coalesce|false|TRY_CAST|CAST|AS|DOUBLE|VARCHAR|[a-z_]+)+$/;
   let compiled = 0;
   for (let i = 0; i < 3000; i++) {
     let q = '';

@@ -49,5 +49,7 @@ export async function aggregate(
   if (req.interval !== undefined) {
     return { histogram: await store.histogram(parseInterval(req.interval), filter, range) };
   }
-  throw new RampartError('USAGE', 'an aggregation needs countBy (a field) or interval (such as 1h)', { field: 'countBy' });
+  throw new RampartError('USAGE', 'an aggregation needs countBy (a field) or interval (such as 1h)', {
+    field: 'countBy',
+  });
 }

@@ -29,7 +29,11 @@ export interface RetroHuntResult {
   truncated: boolean;
 }
 
-export async function retroHunt(store: EventStore, req: RetroHuntRequest, loaded?: LoadResult): Promise<RetroHuntResult> {
+export async function retroHunt(
+  store: EventStore,
+  req: RetroHuntRequest,
+  loaded?: LoadResult,
+): Promise<RetroHuntResult> {
   const rules = selectRules(req, loaded);
   const detector = compileDetector(rules, { pipeline: loaded?.pipeline });
   const limit = req.limit ?? 1000;
@@ -44,7 +48,10 @@ export async function retroHunt(store: EventStore, req: RetroHuntRequest, loaded
           return out;
         }
         const level = m.rule.level;
-        out.matches.push({ rule: { id: m.rule.id, title: m.rule.title, ...(level === undefined ? {} : { level }) }, event });
+        out.matches.push({
+          rule: { id: m.rule.id, title: m.rule.title, ...(level === undefined ? {} : { level }) },
+          event,
+        });
       }
       if (out.scanned >= maxEvents) {
         out.truncated = true;
@@ -64,11 +71,13 @@ function selectRules(req: RetroHuntRequest, loaded?: LoadResult): SigmaRule[] {
         field: 'rule',
       });
     }
-    if (r.rules.length === 0) throw new RampartError('INPUT_INVALID', 'the text holds no Sigma detection rule', { field: 'rule' });
+    if (r.rules.length === 0)
+      throw new RampartError('INPUT_INVALID', 'the text holds no Sigma detection rule', { field: 'rule' });
     return r.rules;
   }
   const ids = new Set(req.ruleIds ?? []);
-  if (ids.size === 0) throw new RampartError('USAGE', 'a retro-hunt needs a rule (YAML text) or rule ids', { field: 'rule' });
+  if (ids.size === 0)
+    throw new RampartError('USAGE', 'a retro-hunt needs a rule (YAML text) or rule ids', { field: 'rule' });
   const rules = (loaded?.rules ?? []).filter((r) => ids.has(r.id) || (r.name !== undefined && ids.has(r.name)));
   const missing = [...ids].filter((id) => !rules.some((r) => r.id === id || r.name === id));
   if (missing.length > 0) {

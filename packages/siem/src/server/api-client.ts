@@ -2,6 +2,7 @@
 import { RampartError } from '@rampart/core';
 import type { SecurityEvent } from '@rampart/core/event';
 import type { IncidentDetail } from '../incidents/incident-service.js';
+import type { RetroHuntResult } from '../query/retro-hunt.js';
 import type { IncidentRecord, IncidentStatus } from '../store/types.js';
 
 export class SiemClient {
@@ -22,7 +23,9 @@ export class SiemClient {
         signal: AbortSignal.timeout(30_000),
       });
     } catch (e) {
-      throw new RampartError('NETWORK', `cannot reach the SIEM at ${this.baseUrl}: ${(e as Error).message}`, { cause: e });
+      throw new RampartError('NETWORK', `cannot reach the SIEM at ${this.baseUrl}: ${(e as Error).message}`, {
+        cause: e,
+      });
     }
     const text = await res.text();
     let json: unknown;
@@ -41,14 +44,39 @@ export class SiemClient {
     return json as T;
   }
 
-  search(q: { query?: string; from?: string; to?: string; limit?: number }): Promise<{ count: number; events: SecurityEvent[] }> {
+  search(q: {
+    query?: string;
+    from?: string;
+    to?: string;
+    limit?: number;
+  }): Promise<{ count: number; events: SecurityEvent[] }> {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries(q)) if (v !== undefined) p.set(k, String(v));
     return this.call('GET', `/api/v1/events?${p}`);
   }
 
+  aggregate(q: {
+    query?: string;
+    from?: string;
+    to?: string;
+    limit?: number;
+    countBy?: string;
+    interval?: string;
+  }): Promise<{ buckets?: { key: string | null; count: number }[]; histogram?: { startMs: number; count: number }[] }> {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(q)) if (v !== undefined) p.set(k, String(v));
+    return this.call('GET', `/api/v1/events/aggregate?${p}`);
+  }
+
+  retroHunt(rule: string, from?: string, to?: string, limit?: number): Promise<RetroHuntResult> {
+    return this.call('POST', '/api/v1/retro-hunt', { rule, from, to, limit });
+  }
+
   async listIncidents(status?: IncidentStatus): Promise<IncidentRecord[]> {
-    const r = await this.call<{ incidents: IncidentRecord[] }>('GET', `/api/v1/incidents${status === undefined ? '' : `?status=${status}`}`);
+    const r = await this.call<{ incidents: IncidentRecord[] }>(
+      'GET',
+      `/api/v1/incidents${status === undefined ? '' : `?status=${status}`}`,
+    );
     return r.incidents;
   }
 
@@ -57,7 +85,8 @@ export class SiemClient {
   }
 
   async createIncident(title: string, alertIds: string[], author?: string): Promise<IncidentRecord> {
-    return (await this.call<{ incident: IncidentRecord }>('POST', '/api/v1/incidents', { title, alertIds, author })).incident;
+    return (await this.call<{ incident: IncidentRecord }>('POST', '/api/v1/incidents', { title, alertIds, author }))
+      .incident;
   }
 
   async setStatus(id: string, status: string, note?: string, author?: string): Promise<IncidentRecord> {

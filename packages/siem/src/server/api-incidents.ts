@@ -68,7 +68,12 @@ export function addIncidentRoutes(router: Router, o: IncidentRoutesOptions): voi
     '/api/v1/incidents/:id/status',
     guarded(async (req, res, p) => {
       const b = await jsonBody(req);
-      const incident = await o.incidents.setStatus(p.id as string, text(b, 'status') as IncidentStatus, text(b, 'author', false), text(b, 'note', false));
+      const incident = await o.incidents.setStatus(
+        p.id as string,
+        text(b, 'status') as IncidentStatus,
+        text(b, 'author', false),
+        text(b, 'note', false),
+      );
       sendJson(res, 200, { incident });
     }),
   );
@@ -77,7 +82,11 @@ export function addIncidentRoutes(router: Router, o: IncidentRoutesOptions): voi
     '/api/v1/incidents/:id/assign',
     guarded(async (req, res, p) => {
       const b = await jsonBody(req);
-      const incident = await o.incidents.assign(p.id as string, text(b, 'assignee') as string, text(b, 'author', false));
+      const incident = await o.incidents.assign(
+        p.id as string,
+        text(b, 'assignee') as string,
+        text(b, 'author', false),
+      );
       sendJson(res, 200, { incident });
     }),
   );

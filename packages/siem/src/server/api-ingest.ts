@@ -45,6 +45,14 @@ export function addIngestRoutes(router: Router, o: IngestRoutesOptions): void {
       }
     };
 
-  router.add('POST', '/api/v1/events', ingest('http', (text, req) => parseEventBatch(text, req.headers['content-type'], Date.now())));
-  router.add('POST', '/api/v1/k8s-audit', ingest('k8s-audit', (text) => parseAuditEventList(text, Date.now())));
+  router.add(
+    'POST',
+    '/api/v1/events',
+    ingest('http', (text, req) => parseEventBatch(text, req.headers['content-type'], Date.now())),
+  );
+  router.add(
+    'POST',
+    '/api/v1/k8s-audit',
+    ingest('k8s-audit', (text) => parseAuditEventList(text, Date.now())),
+  );
 }

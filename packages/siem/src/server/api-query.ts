@@ -53,7 +53,12 @@ export function addQueryRoutes(router: Router, o: QueryRoutesOptions): void {
     '/api/v1/events',
     guarded(async (_req, res, _p, url) => {
       const end = o.metrics.huntSeconds.startTimer();
-      const r = await hunt(o.store, { query: opt(url, 'query') ?? opt(url, 'q'), from: opt(url, 'from'), to: opt(url, 'to'), limit: optInt(url, 'limit') });
+      const r = await hunt(o.store, {
+        query: opt(url, 'query') ?? opt(url, 'q'),
+        from: opt(url, 'from'),
+        to: opt(url, 'to'),
+        limit: optInt(url, 'limit'),
+      });
       end();
       sendJson(res, 200, r);
     }),

@@ -3,10 +3,15 @@
  * secrets). Every key has an embedded default, so `rampart siem` with no file runs a working single-node SIEM: HTTP
  * ingest and API on 127.0.0.1:8514, a DuckDB file in the working folder, 30 days of retention.
  */
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { loadConfigFile, parseConfigText } from '@rampart/core';
 
 export interface SiemConfig {
-  store: { path: string; retention: { maxAgeDays: number; maxEvents?: number; maxBytes?: number }; retentionIntervalSeconds: number };
+  store: {
+    path: string;
+    retention: { maxAgeDays: number; maxEvents?: number; maxBytes?: number };
+    retentionIntervalSeconds: number;
+  };
   http: { enabled: boolean; listen: string; port: number; tokens: string[]; maxBodyBytes: number };
   queue: { maxEvents: number; batchSize: number };
   syslog: {
@@ -16,7 +21,14 @@ export interface SiemConfig {
   files: { path: string; format: 'ndjson' | 'access' | 'syslog' }[];
   positionsFile?: string;
   filePollMs: number;
-  nats: { enabled: boolean; servers: string[]; stream: string; subjects: string[]; durable: string; createStream: boolean };
+  nats: {
+    enabled: boolean;
+    servers: string[];
+    stream: string;
+    subjects: string[];
+    durable: string;
+    createStream: boolean;
+  };
   sigma: { rules: string[]; pipeline?: string; dedupeWindowSeconds: number };
   alerts: { stdout: boolean; webhooks: { url: string; secret?: string; maxAttempts?: number }[] };
   incidents: { autoGroup: boolean };
@@ -106,13 +118,29 @@ export interface LoadedSiemConfig {
   secrets: ReadonlySet<string>;
 }
 
-/** The config file, or the embedded defaults when there is none. */
+/** The config file, or the embedded defaults when there is none. Paths in a file are relative to its folder. */
 export async function loadSiemConfig(file?: string): Promise<LoadedSiemConfig> {
-  const loaded =
-    file === undefined
-      ? parseConfigText<SiemConfig>('{}', '<defaults>', SIEM_CONFIG_SCHEMA)
-      : await loadConfigFile<SiemConfig>(file, SIEM_CONFIG_SCHEMA);
-  return { config: loaded.value, secrets: loaded.secrets };
+  if (file === undefined) {
+    const loaded = parseConfigText<SiemConfig>('{}', '<defaults>', SIEM_CONFIG_SCHEMA);
+    return { config: loaded.value, secrets: loaded.secrets };
+  }
+  const loaded = await loadConfigFile<SiemConfig>(file, SIEM_CONFIG_SCHEMA);
+  return { config: resolvePaths(loaded.value, dirname(resolve(file))), secrets: loaded.secrets };
+}
+
+function resolvePaths(c: SiemConfig, base: string): SiemConfig {
+  const at = (p: string) => (p === ':memory:' || isAbsolute(p) ? p : resolve(base, p));
+  return {
+    ...c,
+    store: { ...c.store, path: at(c.store.path) },
+    files: c.files.map((f) => ({ ...f, path: at(f.path) })),
+    ...(c.positionsFile === undefined ? {} : { positionsFile: at(c.positionsFile) }),
+    sigma: {
+      ...c.sigma,
+      rules: c.sigma.rules.map(at),
+      ...(c.sigma.pipeline?.includes('/') ? { pipeline: at(c.sigma.pipeline) } : {}),
+    },
+  };
 }
 
 export function parseSiemConfig(text: string, source = '<text>'): SiemConfig {

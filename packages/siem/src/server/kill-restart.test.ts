@@ -27,7 +27,11 @@ test('SIGKILL after acknowledgements: a restart finds every acknowledged event',
     const inFlight: Promise<unknown>[] = [];
     let batch = 0;
     const post = async (ids: string[]) => {
-      const body = ids.map((id) => JSON.stringify({ '@timestamp': new Date().toISOString(), event: { id, kind: 'event', module: 'gateway' } })).join('\n');
+      const body = ids
+        .map((id) =>
+          JSON.stringify({ '@timestamp': new Date().toISOString(), event: { id, kind: 'event', module: 'gateway' } }),
+        )
+        .join('\n');
       const r = await fetch(`${url}/api/v1/events`, { method: 'POST', body });
       if (r.status === 200) acked.push(...ids);
     };

@@ -29,7 +29,11 @@ export function createSiemMetrics(): SiemMetrics {
       registers: [registry],
     }),
     alerts: new Counter({ name: 'rampart_siem_alerts_total', help: 'Alerts raised', registers: [registry] }),
-    queueDepth: new Gauge({ name: 'rampart_siem_queue_events', help: 'Events waiting for the store', registers: [registry] }),
+    queueDepth: new Gauge({
+      name: 'rampart_siem_queue_events',
+      help: 'Events waiting for the store',
+      registers: [registry],
+    }),
     storeWriteSeconds: new Histogram({
       name: 'rampart_siem_store_write_seconds',
       help: 'Time to commit one batch of events and alerts',

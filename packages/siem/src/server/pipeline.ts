@@ -34,9 +34,14 @@ interface Job {
   reject: (e: unknown) => void;
 }
 
+/** The queue is full (SIEM_BACKPRESSURE → 429) or the service is stopping (SIEM_UNAVAILABLE → 503). */
 export class BackpressureError extends RampartError {
-  constructor(readonly retryAfterSeconds: number, reason: string) {
-    super('SIEM_BACKPRESSURE', reason);
+  constructor(
+    readonly retryAfterSeconds: number,
+    reason: string,
+    code: 'SIEM_BACKPRESSURE' | 'SIEM_UNAVAILABLE' = 'SIEM_BACKPRESSURE',
+  ) {
+    super(code, reason);
   }
 }
 
@@ -59,7 +64,7 @@ export class IngestPipeline {
 
   /** Queues events; resolves once stored. Rejects at once with BackpressureError when the queue cannot take them. */
   submit(items: readonly Normalized[], source: string): Promise<void> {
-    if (this.closed) return Promise.reject(new BackpressureError(5, 'the SIEM is shutting down'));
+    if (this.closed) return Promise.reject(new BackpressureError(5, 'the SIEM is shutting down', 'SIEM_UNAVAILABLE'));
     if (items.length === 0) return Promise.resolve();
     if (this.queued + items.length > this.maxQueued && this.queued > 0) {
       this.options.metrics?.rejected.inc({ source, reason: 'queue_full' }, items.length);
@@ -98,7 +103,9 @@ export class IngestPipeline {
         }
         this.deliver(alerts);
       } catch (e) {
-        const err = new RampartError('SIEM_STORE_WRITE', `the event store refused a write: ${(e as Error).message}`, { cause: e });
+        const err = new RampartError('SIEM_STORE_WRITE', `the event store refused a write: ${(e as Error).message}`, {
+          cause: e,
+        });
         this.options.onError?.(err.message);
         for (const j of batch) j.reject(err);
       }
@@ -131,6 +138,8 @@ export class IngestPipeline {
     if (alerts.length === 0) return;
     this.options.metrics?.alerts.inc(alerts.length);
     for (const o of this.options.outputs ?? []) o.send(alerts);
-    this.options.incidents?.group(alerts).catch((e: Error) => this.options.onError?.(`incident grouping failed: ${e.message}`));
+    this.options.incidents
+      ?.group(alerts)
+      .catch((e: Error) => this.options.onError?.(`incident grouping failed: ${e.message}`));
   }
 }

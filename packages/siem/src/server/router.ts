@@ -2,7 +2,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRampartError, RampartError } from '@rampart/core';
 
-export type Handler = (req: IncomingMessage, res: ServerResponse, params: Record<string, string>, url: URL) => Promise<void>;
+export type Handler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  params: Record<string, string>,
+  url: URL,
+) => Promise<void>;
 
 interface Route {
   method: string;
@@ -47,7 +52,12 @@ export class Router {
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
@@ -63,6 +73,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   SIEM_UNAUTHORIZED: 401,
   SIEM_BACKPRESSURE: 429,
   SIEM_STORE_WRITE: 503,
+  SIEM_UNAVAILABLE: 503,
 };
 
 /** A RampartError as an HTTP answer: status by code, the error as JSON (never a stack trace). */

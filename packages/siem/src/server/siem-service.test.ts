@@ -53,14 +53,19 @@ async function getJson(url: string): Promise<Record<string, unknown>> {
 test('HTTP ingest: core HttpSink (NDJSON, gzip, bearer), JSON arrays, auth and input errors', async () => {
   await withSiem('', async (siem) => {
     const sink = new HttpSink({ url: `${siem.url}/api/v1/events`, token: TOKEN, gzip: true, batchSize: 7 });
-    for (let i = 0; i < 20; i++) sink.send(createEvent({ module: 'gateway', action: 'allow', id: `sink-${i}` }, { source: { ip: '10.1.1.1' } }));
+    for (let i = 0; i < 20; i++)
+      sink.send(createEvent({ module: 'gateway', action: 'allow', id: `sink-${i}` }, { source: { ip: '10.1.1.1' } }));
     await sink.flush();
     await sink.close();
     assert.equal(sink.stats().acked, 20);
     assert.equal(await siem.store.count({ where: 'module = $1', params: ['gateway'] }), 20);
 
     const array = JSON.stringify([{ msg: 'a', time: '2026-11-23T10:00:00Z' }, { msg: 'b' }]);
-    let r = await fetch(`${siem.url}/api/v1/events`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: array });
+    let r = await fetch(`${siem.url}/api/v1/events`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: array,
+    });
     assert.deepEqual(await r.json(), { accepted: 2 });
     r = await fetch(`${siem.url}/api/v1/events`, {
       method: 'POST',
@@ -72,22 +77,35 @@ test('HTTP ingest: core HttpSink (NDJSON, gzip, bearer), JSON arrays, auth and i
     r = await fetch(`${siem.url}/api/v1/events`, { method: 'POST', body: '{"msg":"x"}' });
     assert.equal(r.status, 401);
     assert.match(String(r.headers.get('www-authenticate')), /Bearer/);
-    r = await fetch(`${siem.url}/api/v1/events`, { method: 'POST', headers: { authorization: 'Bearer wrong-token-0123456789' }, body: '{}' });
+    r = await fetch(`${siem.url}/api/v1/events`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer wrong-token-0123456789' },
+      body: '{}',
+    });
     assert.equal(r.status, 401);
     r = await fetch(`${siem.url}/api/v1/events`, { method: 'POST', headers: auth, body: '{"ok":1}\n{not json\n' });
     assert.equal(r.status, 400);
     const err = (await r.json()) as { error: { line: number; code: string } };
     assert.equal(err.error.line, 2);
     assert.equal(err.error.code, 'INPUT_INVALID');
-    r = await fetch(`${siem.url}/api/v1/events`, { method: 'POST', headers: { ...auth, 'content-encoding': 'gzip' }, body: 'not gzip' });
+    r = await fetch(`${siem.url}/api/v1/events`, {
+      method: 'POST',
+      headers: { ...auth, 'content-encoding': 'gzip' },
+      body: 'not gzip',
+    });
     assert.equal(r.status, 400);
     assert.equal(await siem.store.count(all), 24, 'refused batches store nothing');
 
-    const hunt = await getJson(`${siem.url}/api/v1/events?query=${encodeURIComponent('source.ip:10.1.1.1 AND event.action:allow')}&limit=5`);
+    const hunt = await getJson(
+      `${siem.url}/api/v1/events?query=${encodeURIComponent('source.ip:10.1.1.1 AND event.action:allow')}&limit=5`,
+    );
     assert.equal(hunt.count, 20);
     assert.equal((hunt.events as unknown[]).length, 5);
     const agg = await getJson(`${siem.url}/api/v1/events/aggregate?countBy=event.module`);
-    assert.deepEqual(agg.buckets, [{ key: 'gateway', count: 20 }, { key: 'json', count: 4 }]);
+    assert.deepEqual(agg.buckets, [
+      { key: 'gateway', count: 20 },
+      { key: 'json', count: 4 },
+    ]);
     r = await fetch(`${siem.url}/api/v1/events?query=${encodeURIComponent('a:(')}`, { headers: auth });
     assert.equal(r.status, 400);
     const metrics = await (await fetch(`${siem.url}/metrics`)).text();
@@ -98,7 +116,9 @@ test('HTTP ingest: core HttpSink (NDJSON, gzip, bearer), JSON arrays, auth and i
 
 const k8s = sharedData('siem/k8s-audit/trace_files');
 
-test('Kubernetes audit webhook: an EventList of real audit events is stored; a malformed one is refused', { skip: k8s.skip }, async () => {
+test('Kubernetes audit webhook: an EventList of real audit events is stored; a malformed one is refused', {
+  skip: k8s.skip,
+}, async () => {
   await withSiem('', async (siem) => {
     const items = ['create_configmap_sensitive_values.json', 'attach_pod.json']
       .flatMap((f) => readFileSync(join(k8s.path, f), 'utf8').trim().split('\n'))
@@ -109,10 +129,16 @@ test('Kubernetes audit webhook: an EventList of real audit events is stored; a m
     const bad = readFileSync(join(k8s.path, 'fal_01_003.json'), 'utf8');
     r = await fetch(`${siem.url}/api/v1/k8s-audit`, { method: 'POST', headers: auth, body: bad });
     assert.equal(r.status, 400);
-    r = await fetch(`${siem.url}/api/v1/k8s-audit`, { method: 'POST', headers: auth, body: JSON.stringify({ kind: 'EventList', items: [{ kind: 0 }] }) });
+    r = await fetch(`${siem.url}/api/v1/k8s-audit`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ kind: 'EventList', items: [{ kind: 0 }] }),
+    });
     assert.equal(r.status, 400);
     assert.equal(((await r.json()) as { error: { field: string } }).error.field, 'items[0]');
-    const hunt = await getJson(`${siem.url}/api/v1/events?query=${encodeURIComponent('objectRef.resource:configmaps')}`);
+    const hunt = await getJson(
+      `${siem.url}/api/v1/events?query=${encodeURIComponent('objectRef.resource:configmaps')}`,
+    );
     assert.equal(hunt.count, 6);
   });
 });
@@ -120,7 +146,9 @@ test('Kubernetes audit webhook: an EventList of real audit events is stored; a m
 test('syslog over UDP and TCP (octet counting and newline framing) is stored', async () => {
   await withSiem('', async (siem) => {
     const udp = createSocket('udp4');
-    await new Promise<void>((r) => udp.send('<34>1 2026-11-23T10:00:00Z host-u app - - - over udp', siem.syslogUdpPort, '127.0.0.1', () => r()));
+    await new Promise<void>((r) =>
+      udp.send('<34>1 2026-11-23T10:00:00Z host-u app - - - over udp', siem.syslogUdpPort, '127.0.0.1', () => r()),
+    );
     udp.close();
     const msg1 = '<13>1 2026-11-23T10:00:01Z host-t app 1 - - octet counted\nwith newline';
     const tcpPayload = `${Buffer.byteLength(msg1)} ${msg1}<13>Nov 23 10:00:02 host-t sshd[7]: newline framed\n`;
@@ -181,17 +209,28 @@ test('rules → alerts → incident workflow over the API; retro-hunt over store
   try {
     await withSiem(`sigma: { rules: ["${dir}"] }`, async (siem) => {
       const attack = (ip: string, id: string) =>
-        createEvent({ module: 'gateway', action: 'allow', id }, { source: { ip }, url: { path: '/download/../../etc/shadow' } });
+        createEvent(
+          { module: 'gateway', action: 'allow', id },
+          { source: { ip }, url: { path: '/download/../../etc/shadow' } },
+        );
       const body = [attack('203.0.113.5', 'x1'), attack('203.0.113.5', 'x2'), attack('198.51.100.7', 'x3')]
         .map((e) => JSON.stringify(e))
         .join('\n');
       const r = await fetch(`${siem.url}/api/v1/events`, { method: 'POST', headers: auth, body });
       assert.equal(r.status, 200);
       // Two entities → two alerts (the second hit on 203.0.113.5 is de-duplicated within the window).
-      const alerts = (await getJson(`${siem.url}/api/v1/alerts`)).alerts as { ruleId: string; entity: string; level: string }[];
+      const alerts = (await getJson(`${siem.url}/api/v1/alerts`)).alerts as {
+        ruleId: string;
+        entity: string;
+        level: string;
+      }[];
       assert.deepEqual(alerts.map((a) => a.entity).sort(), ['source.ip=198.51.100.7', 'source.ip=203.0.113.5']);
       assert.equal(alerts[0]?.level, 'high');
-      assert.equal((await siem.store.search({ where: 'kind = $1', params: ['alert'] })).length, 2, 'alerts are events too');
+      assert.equal(
+        (await siem.store.search({ where: 'kind = $1', params: ['alert'] })).length,
+        2,
+        'alerts are events too',
+      );
 
       let incidents: { id: string; entity: string; status: string }[] = [];
       for (let i = 0; i < 50 && incidents.length < 2; i++) {
@@ -207,11 +246,18 @@ test('rules → alerts → incident workflow over the API; retro-hunt over store
       assert.equal((await post('notes', { text: 'blocked source at the gateway' })).status, 200);
       assert.equal((await post('status', { status: 'new' })).status, 409);
       const detail = await getJson(`${siem.url}/api/v1/incidents/${id}`);
-      assert.deepEqual((detail.timeline as { kind: string }[]).map((t) => t.kind), ['created', 'status', 'assign', 'note']);
+      assert.deepEqual(
+        (detail.timeline as { kind: string }[]).map((t) => t.kind),
+        ['created', 'status', 'assign', 'note'],
+      );
       assert.equal((detail.events as unknown[]).length, 1);
       assert.equal((await fetch(`${siem.url}/api/v1/incidents/nope`, { headers: auth })).status, 404);
 
-      const retro = await fetch(`${siem.url}/api/v1/retro-hunt`, { method: 'POST', headers: auth, body: JSON.stringify({ rule: RULE }) });
+      const retro = await fetch(`${siem.url}/api/v1/retro-hunt`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ rule: RULE }),
+      });
       const rh = (await retro.json()) as { scanned: number; matches: { event: { event: { id: string } } }[] };
       assert.deepEqual(rh.matches.map((m) => m.event.event.id).sort(), ['x1', 'x2', 'x3']);
       const byId = await fetch(`${siem.url}/api/v1/retro-hunt`, {

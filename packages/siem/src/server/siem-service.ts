@@ -3,7 +3,6 @@
  * store → alerts → incidents; Prometheus /metrics and health. Everything is built from the config; `close()` stops
  * the inputs first, then drains the queue into the store, so a clean stop loses nothing that was accepted.
  */
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { createLogger, RampartError, type Logger } from '@rampart/core';
@@ -17,15 +16,11 @@ import { type SyslogListener, startSyslogTcp, startSyslogUdp } from '../ingest/s
 import { loadSigmaRules, type LoadResult } from '../sigma/index.js';
 import { DuckDbEventStore } from '../store/duckdb/duckdb-store.js';
 import type { EventStore } from '../store/types.js';
-import { addIncidentRoutes } from './api-incidents.js';
-import { addIngestRoutes } from './api-ingest.js';
-import { addQueryRoutes } from './api-query.js';
-import { bearerCheck } from './auth.js';
 import type { SiemConfig } from './config.js';
 import { type DetectionStage, NO_DETECTION, sigmaDetection } from './detection.js';
 import { createSiemMetrics, type SiemMetrics } from './metrics.js';
+import { startHttp } from './http-server.js';
 import { IngestPipeline } from './pipeline.js';
-import { Router, sendJson } from './router.js';
 
 export interface SiemDeps {
   logger?: Logger;
@@ -57,7 +52,9 @@ export async function startSiem(config: SiemConfig, deps: SiemDeps = {}): Promis
   const rules = config.sigma.rules.length > 0 ? loadRules(config, log) : undefined;
   const detection =
     deps.detection ??
-    (rules === undefined ? NO_DETECTION : sigmaDetection(rules, { dedupeWindowMs: config.sigma.dedupeWindowSeconds * 1000, onError }));
+    (rules === undefined
+      ? NO_DETECTION
+      : sigmaDetection(rules, { dedupeWindowMs: config.sigma.dedupeWindowSeconds * 1000, onError }));
 
   const store = deps.store ?? (await DuckDbEventStore.open(config.store.path));
   const outputs: AlertOutput[] = [];
@@ -107,7 +104,11 @@ export async function startSiem(config: SiemConfig, deps: SiemDeps = {}): Promis
     }
     if (config.files.length > 0) {
       const positionsFile =
-        config.positionsFile ?? join(dirname(resolve(config.store.path === ':memory:' ? '.' : config.store.path)), 'rampart-siem.positions.json');
+        config.positionsFile ??
+        join(
+          dirname(resolve(config.store.path === ':memory:' ? '.' : config.store.path)),
+          'rampart-siem.positions.json',
+        );
       const tailer = new FileTailer(submit, config.files, { positionsFile, pollMs: config.filePollMs, onError });
       tailer.start();
       stops.push(() => tailer.close());
@@ -162,44 +163,9 @@ function loadRules(config: SiemConfig, log: Logger): LoadResult {
       field: 'sigma.rules',
     });
   }
-  log.info({ rules: loaded.rules.length, correlations: loaded.correlations.length, errors: loaded.errors.length }, 'sigma rules loaded');
-  return loaded;
-}
-
-interface HttpParts {
-  store: EventStore;
-  pipeline: IngestPipeline;
-  incidents: IncidentService;
-  metrics: SiemMetrics;
-  rules: LoadResult | undefined;
-  detection: DetectionStage;
-}
-
-async function startHttp(config: SiemConfig, p: HttpParts): Promise<Server> {
-  const authorize = bearerCheck(config.http.tokens);
-  const router = new Router();
-  addIngestRoutes(router, { pipeline: p.pipeline, authorize, maxBodyBytes: config.http.maxBodyBytes, metrics: p.metrics });
-  addQueryRoutes(router, { store: p.store, authorize, metrics: p.metrics, rules: p.rules });
-  addIncidentRoutes(router, { store: p.store, incidents: p.incidents, authorize });
-  router.add('GET', '/metrics', async (_req, res) => {
-    const text = await p.metrics.registry.metrics();
-    res.writeHead(200, { 'content-type': p.metrics.registry.contentType }).end(text);
-  });
-  router.add('GET', '/healthz', async (_req, res) =>
-    sendJson(res, 200, { status: 'ok', queuedEvents: p.pipeline.queuedEvents, rules: p.detection.rules }),
+  log.info(
+    { rules: loaded.rules.length, correlations: loaded.correlations.length, errors: loaded.errors.length },
+    'sigma rules loaded',
   );
-  const server = createServer((req, res) => {
-    router.handle(req, res).catch((e: Error) => {
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: e.message } });
-      else res.destroy();
-    });
-  });
-  server.requestTimeout = 60_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(new RampartError('IO', `cannot listen on ${config.http.listen}:${config.http.port}: ${e.code ?? e.message}`, { field: 'http.port' })),
-    );
-    server.listen(config.http.port, config.http.listen, () => resolve());
-  });
-  return server;
+  return loaded;
 }

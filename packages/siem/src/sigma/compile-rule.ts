@@ -46,6 +46,10 @@ export function compileRule(rule: SigmaRule, pipeline: Pipeline, onUnresolved?: 
     }
     return and(parts);
   });
+  if (variants.length === 0) {
+    // The rule is for a product the pipeline excludes: it never matches, but it must still be a rule the engine can run.
+    compileDetection(rule.detection, rule.conditions, { placeholders, mapField: (f) => [f] });
+  }
   const compiled = { rule, variants };
   perPipeline.set(rule, compiled);
   return compiled;

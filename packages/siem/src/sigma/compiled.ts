@@ -4,10 +4,16 @@ import type { EventView } from './event-view.js';
 export type Test = (view: EventView) => boolean;
 
 /**
- * Necessary literal values: `field → values` such that the piece can match only events whose field (lower-cased) is one
- * of them. Any one entry suffices to index the piece; no entry means the piece cannot be indexed.
+ * A necessary literal: the piece can match only events whose field (lower-cased) equals one of `values` (exact) or
+ * contains one of them (not exact: from contains/startswith/endswith and wildcard patterns).
  */
-export type KeyHints = ReadonlyMap<string, ReadonlySet<string>>;
+export interface Key {
+  values: ReadonlySet<string>;
+  exact: boolean;
+}
+
+/** Keys by field. Any one entry suffices to index the piece; no entry means it cannot be indexed. */
+export type KeyHints = ReadonlyMap<string, Key>;
 
 export interface Compiled {
   test: Test;
@@ -16,13 +22,17 @@ export interface Compiled {
 
 export const NO_KEYS: KeyHints = new Map();
 
-/** AND: every key of every part is necessary; a field known twice keeps the intersection. */
+/** The pseudo-field of keyword (field-less) searches: every value of the event. */
+export const ALL_VALUES = '\u0000all-values';
+
+/** AND: every key of every part is necessary; a field known twice keeps the stronger (exact, or intersected) key. */
 export function andKeys(all: readonly KeyHints[]): KeyHints {
-  const out = new Map<string, ReadonlySet<string>>();
+  const out = new Map<string, Key>();
   for (const keys of all) {
-    for (const [field, values] of keys) {
+    for (const [field, key] of keys) {
       const prev = out.get(field);
-      out.set(field, prev === undefined ? values : new Set([...values].filter((v) => prev.has(v))));
+      if (prev === undefined || (key.exact && !prev.exact)) out.set(field, key);
+      else if (key.exact && prev.exact) out.set(field, { values: new Set([...key.values].filter((v) => prev.values.has(v))), exact: true });
     }
   }
   return out;
@@ -32,19 +42,21 @@ export function andKeys(all: readonly KeyHints[]): KeyHints {
 export function orKeys(all: readonly KeyHints[]): KeyHints {
   const [first, ...rest] = all;
   if (first === undefined) return NO_KEYS;
-  const out = new Map<string, ReadonlySet<string>>();
-  for (const [field, values] of first) {
-    const union = new Set(values);
+  const out = new Map<string, Key>();
+  for (const [field, key] of first) {
+    const union = new Set(key.values);
+    let exact = key.exact;
     let everywhere = true;
     for (const keys of rest) {
-      const v = keys.get(field);
-      if (v === undefined) {
+      const k = keys.get(field);
+      if (k === undefined) {
         everywhere = false;
         break;
       }
-      for (const x of v) union.add(x);
+      exact &&= k.exact;
+      for (const x of k.values) union.add(x);
     }
-    if (everywhere) out.set(field, union);
+    if (everywhere) out.set(field, { values: union, exact });
   }
   return out;
 }

@@ -4,11 +4,12 @@
  * `verb`...). Each variant is indexed by the key field most rules share, so an event costs a handful of map lookups
  * plus the few rules that have no literal key.
  */
-import type { Test } from './compiled.js';
+import { ALL_VALUES, type Key, type KeyHints, type Test } from './compiled.js';
 import { compileRule } from './compile-rule.js';
 import { EventView } from './event-view.js';
 import { resolvePipeline } from './loader.js';
 import type { Pipeline } from './pipeline.js';
+import { SubstringIndex } from './substring-index.js';
 import type { Logsource, RuleMatch, SigmaRule } from './types.js';
 
 export interface DetectorOptions {
@@ -21,23 +22,26 @@ export interface Detector {
   /** The rules that match the event. With a logsource, only rules whose logsource does not conflict with it are tried. */
   match(event: Record<string, unknown>, logsource?: Logsource): RuleMatch[];
   /** How the rules are indexed: key fields and the number of rules with no literal key. */
-  stats(): { rules: number; variants: number; keyFields: string[]; unindexed: number };
+  stats(): { rules: number; inapplicable: number; variants: number; keyFields: string[]; unindexed: number };
 }
 
 interface Entry {
   match: RuleMatch;
   test: Test;
+  /** The match() call that last tried it: a rule hit through several needles is tried once. */
+  stamp: number;
 }
 
 interface Index {
-  keyed: [string, Map<string, Entry[]>][];
+  exact: [string, Map<string, Entry[]>][];
+  substrings: [string, SubstringIndex<Entry>][];
   unkeyed: Entry[];
 }
 
 interface Variant {
   match: RuleMatch;
   test: Test;
-  keys: ReadonlyMap<string, ReadonlySet<string>>;
+  keys: KeyHints;
 }
 
 const LOGSOURCE_KEYS = ['product', 'category', 'service'] as const;
@@ -46,11 +50,15 @@ const MAX_LOGSOURCE_INDEXES = 256;
 export function compileDetector(rules: readonly SigmaRule[], options: DetectorOptions = {}): Detector {
   const pipeline = resolvePipeline(options.pipeline);
   const variants: Variant[] = [];
+  let inapplicable = 0;
   for (const rule of rules) {
     const match: RuleMatch = { rule };
-    for (const v of compileRule(rule, pipeline).variants) variants.push({ match, test: v.test, keys: v.keys });
+    const compiled = compileRule(rule, pipeline).variants;
+    if (compiled.length === 0) inapplicable++;
+    for (const v of compiled) variants.push({ match, test: v.test, keys: v.keys });
   }
   const all = buildIndex(variants);
+  let calls = 0;
   const bySource = new Map<string, Index>();
 
   const indexFor = (ls: Logsource): Index => {
@@ -70,20 +78,33 @@ export function compileDetector(rules: readonly SigmaRule[], options: DetectorOp
       const idx = logsource === undefined ? all : indexFor(logsource);
       const view = new EventView(event);
       const out: RuleMatch[] = [];
-      for (const [field, byValue] of idx.keyed) {
+      const stamp = ++calls;
+      const attempt = (e: Entry) => {
+        if (e.stamp === stamp) return;
+        e.stamp = stamp;
+        if (e.test(view)) add(out, e.match);
+      };
+      for (const [field, byValue] of idx.exact) {
         for (const value of view.lowers(field)) {
           const entries = byValue.get(value);
-          if (entries !== undefined) for (const e of entries) if (e.test(view)) add(out, e.match);
+          if (entries !== undefined) for (const e of entries) attempt(e);
         }
       }
-      for (const e of idx.unkeyed) if (e.test(view)) add(out, e.match);
+      for (const [field, automaton] of idx.substrings) {
+        for (const value of field === ALL_VALUES ? view.allLowers() : view.lowers(field)) automaton.scan(value, attempt);
+      }
+      for (const e of idx.unkeyed) attempt(e);
       return out;
     },
     stats() {
       return {
         rules: rules.length,
+        inapplicable,
         variants: variants.length,
-        keyFields: all.keyed.map(([f]) => f),
+        keyFields: [
+          ...all.exact.map(([f]) => f),
+          ...all.substrings.map(([f]) => (f === ALL_VALUES ? '(keywords)' : `${f} (substring)`)),
+        ],
         unindexed: all.unkeyed.length,
       };
     },
@@ -96,45 +117,90 @@ function add(out: RuleMatch[], m: RuleMatch): void {
 }
 
 /**
- * A rule fits an event's logsource when no key both name differs (case-insensitive). SigmaHQ rules name keys unevenly
- * (`category: application` on some kubernetes audit rules, not on others), so a key only one side names does not exclude.
+ * A rule fits an event's logsource when the rule's product (if it names one) is the event's, and no other key both name
+ * differs (case-insensitive). SigmaHQ names category and service unevenly (`category: application` on some kubernetes
+ * audit rules, not on others), so those exclude only when both sides name them; a product always does.
  */
 function logsourceFits(rule: Logsource, event: Logsource): boolean {
   for (const k of LOGSOURCE_KEYS) {
     const want = rule[k];
     const have = event[k];
-    if (want !== undefined && have !== undefined && want.toLowerCase() !== have.toLowerCase()) return false;
+    if (want === undefined) continue;
+    if (have === undefined ? k === 'product' : want.toLowerCase() !== have.toLowerCase()) return false;
   }
   return true;
 }
 
+// An exact key shared by more variants than this (Windows `EventID: 1`) is a poor filter: a needle of at least
+// MIN_GOOD_NEEDLE characters is preferred to it.
+const CROWDED_BUCKET = 16;
+const MIN_GOOD_NEEDLE = 4;
+
 function buildIndex(variants: readonly Variant[]): Index {
-  // The key field each variant is filed under is the one shared by most variants: fewer fields to read per event.
+  const bucket = new Map<string, number>();
   const popularity = new Map<string, number>();
-  for (const v of variants) for (const f of v.keys.keys()) popularity.set(f, (popularity.get(f) ?? 0) + 1);
-  const keyed = new Map<string, Map<string, Entry[]>>();
-  const unkeyed: Entry[] = [];
   for (const v of variants) {
-    let best: string | undefined;
-    for (const [f, values] of v.keys) {
-      if (values.size === 0) continue;
-      if (best === undefined || (popularity.get(f) ?? 0) > (popularity.get(best) ?? 0)) best = f;
-    }
-    const entry: Entry = { match: v.match, test: v.test };
-    if (best === undefined) {
-      unkeyed.push(entry);
-      continue;
-    }
-    let byValue = keyed.get(best);
-    if (byValue === undefined) {
-      byValue = new Map();
-      keyed.set(best, byValue);
-    }
-    for (const value of v.keys.get(best) ?? []) {
-      const list = byValue.get(value);
-      if (list === undefined) byValue.set(value, [entry]);
-      else list.push(entry);
+    for (const [f, key] of v.keys) {
+      popularity.set(f, (popularity.get(f) ?? 0) + 1);
+      if (key.exact) for (const value of key.values) bucket.set(`${f}\u0000${value}`, (bucket.get(`${f}\u0000${value}`) ?? 0) + 1);
     }
   }
-  return { keyed: [...keyed.entries()], unkeyed };
+  const exact = new Map<string, Map<string, Entry[]>>();
+  const needles = new Map<string, [string, Entry][]>();
+  const unkeyed: Entry[] = [];
+  for (const v of variants) {
+    const entry: Entry = { match: v.match, test: v.test, stamp: 0 };
+    const choice = chooseKey(v.keys, bucket, popularity);
+    if (choice === undefined) {
+      unkeyed.push(entry);
+    } else if (choice.key.exact) {
+      let byValue = exact.get(choice.field);
+      if (byValue === undefined) exact.set(choice.field, (byValue = new Map()));
+      for (const value of choice.key.values) byValue.set(value, [...(byValue.get(value) ?? []), entry]);
+    } else {
+      let list = needles.get(choice.field);
+      if (list === undefined) needles.set(choice.field, (list = []));
+      for (const value of choice.key.values) list.push([value, entry]);
+    }
+  }
+  return {
+    exact: [...exact.entries()],
+    substrings: [...needles.entries()].map(([f, list]) => [f, new SubstringIndex(list)]),
+    unkeyed,
+  };
+}
+
+function shortest(values: ReadonlySet<string>): number {
+  let n = Number.POSITIVE_INFINITY;
+  for (const v of values) n = Math.min(n, v.length);
+  return n;
+}
+
+/** Picks the key that lets the fewest events through: a rare exact value, else a long needle, else any exact value. */
+function chooseKey(
+  keys: KeyHints,
+  bucket: ReadonlyMap<string, number>,
+  popularity: ReadonlyMap<string, number>,
+): { field: string; key: Key } | undefined {
+  let bestExact: { field: string; key: Key; crowd: number } | undefined;
+  let bestNeedle: { field: string; key: Key; len: number } | undefined;
+  for (const [field, key] of keys) {
+    if (key.values.size === 0) continue;
+    if (key.exact) {
+      let crowd = 0;
+      for (const v of key.values) crowd = Math.max(crowd, bucket.get(`${field}\u0000${v}`) ?? 0);
+      const better =
+        bestExact === undefined ||
+        crowd < bestExact.crowd ||
+        (crowd === bestExact.crowd && (popularity.get(field) ?? 0) > (popularity.get(bestExact.field) ?? 0));
+      if (better) bestExact = { field, key, crowd };
+    } else {
+      const len = shortest(key.values);
+      if (len > 0 && (bestNeedle === undefined || len > bestNeedle.len)) bestNeedle = { field, key, len };
+    }
+  }
+  if (bestExact !== undefined && (bestExact.crowd <= CROWDED_BUCKET || bestNeedle === undefined || bestNeedle.len < MIN_GOOD_NEEDLE)) {
+    return bestExact;
+  }
+  return bestNeedle ?? bestExact;
 }

@@ -4,7 +4,7 @@
  * their text, since logs carry `"4688"` where rules say `4688`.
  */
 import { BlockList, isIP } from 'node:net';
-import { type Compiled, type KeyHints, NO_KEYS, type Test } from './compiled.js';
+import { ALL_VALUES, type Compiled, type KeyHints, NO_KEYS, type Test } from './compiled.js';
 import type { EventView } from './event-view.js';
 import { KNOWN_MODIFIERS, type RewriteContext, rewriteValue } from './modifiers.js';
 import { compileSigmaRegex } from './python-regex.js';
@@ -41,7 +41,8 @@ export function compileFieldItem(key: string, rawValue: unknown, ctx: ItemContex
   let keys: KeyHints = NO_KEYS;
   const plain = modifiers.every((m) => m === 'cased');
   const keyValues = new Set<string>();
-  let indexable = plain && fields !== undefined && fields.length === 1;
+  let exact = plain;
+  let indexable = fields === undefined || fields.length === 1;
 
   if (has('fieldref')) {
     if (fields === undefined) throw new Error(`'fieldref' needs a field in '${key}'`);
@@ -79,18 +80,23 @@ export function compileFieldItem(key: string, rawValue: unknown, ctx: ItemContex
         patterns.push(...expandAlternatives(rewritten));
       }
       const set = classify(patterns, cased);
-      if (set.prefixes.length + set.suffixes.length + set.substrings.length + set.regexes.length > 0 || set.anyValue) {
-        indexable = false;
+      if (set.prefixes.length + set.suffixes.length + set.substrings.length + set.regexes.length > 0) exact = false;
+      for (const p of patterns) {
+        const needle = longestLiteral(p);
+        if (needle === undefined) indexable = false;
+        else keyValues.add(needle.toLowerCase());
       }
-      for (const e of set.equals) keyValues.add(cased ? e.toLowerCase() : e);
       if (patterns.length === 0) tests.push(() => false);
       else {
         const t = compileStringsTest(set);
         tests.push((v) => t(read(v, !cased)));
       }
     }
-    if (indexable && !all && nulls.length === 0 && keyValues.size > 0) {
-      keys = new Map([[(fields as readonly string[])[0] as string, keyValues]]);
+    if (indexable && nulls.length === 0 && keyValues.size > 0) {
+      // With `all` every value is necessary on its own: the longest is the most selective key.
+      const values = all ? new Set([[...keyValues].reduce((a, b) => (b.length > a.length ? b : a))]) : keyValues;
+      const field = fields === undefined ? ALL_VALUES : (fields[0] as string);
+      keys = new Map([[field, { values, exact: exact && !all && fields !== undefined }]]);
     }
   }
 
@@ -102,6 +108,14 @@ export function compileFieldItem(key: string, rawValue: unknown, ctx: ItemContex
     keys = NO_KEYS;
   }
   return { test, keys };
+}
+
+/** The longest literal run of a pattern: a value matching the pattern contains it. */
+function longestLiteral(parts: readonly Part[]): string | undefined {
+  let best: string | undefined;
+  for (const p of parts) if (typeof p === 'string' && (best === undefined || p.length > best.length)) best = p;
+  if (best === undefined) return parts.length === 0 ? '' : undefined;
+  return best;
 }
 
 function present(x: unknown): boolean {

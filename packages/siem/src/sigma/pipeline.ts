@@ -22,6 +22,11 @@ export interface Pipeline {
   logsources: LogsourceMapping[];
   /** Values of `%name%` placeholders for the `expand` modifier. */
   placeholders: Record<string, string[]>;
+  /**
+   * The products whose logs this pipeline is for (`windows`). When set, a rule written for another product does not
+   * apply (it loads, and never matches): a zeek or macOS rule has no business with Windows events. Unset: all apply.
+   */
+  products?: string[];
 }
 
 export const EMPTY_PIPELINE: Pipeline = { name: 'none', fieldmappings: {}, logsources: [], placeholders: {} };
@@ -59,6 +64,7 @@ export function parsePipeline(text: string, source: string): Pipeline {
     name: typeof d.name === 'string' ? d.name : source,
     fieldmappings: asRecord(d.fieldmappings, `${source}: fieldmappings`) as Record<string, string | string[]>,
     placeholders: asRecord(d.placeholders, `${source}: placeholders`) as Record<string, string[]>,
+    ...(Array.isArray(d.products) ? { products: d.products.map(String) } : {}),
     logsources: logsources.map((m, i) => {
       const r = asRecord(m, `${source}: logsources[${i}]`);
       return {
@@ -87,6 +93,10 @@ export interface LogsourceVariant {
  * mappings for different keys (a category and a service) all apply (AND). No mapping: one variant without conditions.
  */
 export function logsourceVariants(pipeline: Pipeline, ls: Logsource): LogsourceVariant[] {
+  if (pipeline.products !== undefined && ls.product !== undefined) {
+    const product = ls.product.toLowerCase();
+    if (!pipeline.products.some((p) => p.toLowerCase() === product)) return [];
+  }
   const groups = new Map<string, LogsourceMapping[]>();
   for (const m of pipeline.logsources) {
     const keys = Object.keys(m.logsource) as (keyof Logsource)[];

@@ -3,6 +3,7 @@
  * suffix, substring); only patterns with inner wildcards become regular expressions, built once.
  */
 import { ANY, ONE, type Part } from './sigma-string.js';
+import { SubstringIndex } from './substring-index.js';
 
 /** True when any of the strings matches any pattern. Strings are lower-cased already when `cased` is false. */
 export type StringsTest = (values: readonly string[]) => boolean;
@@ -41,17 +42,53 @@ export function classify(patterns: readonly Part[][], cased: boolean): PatternSe
   return set;
 }
 
+// Above this many substrings, one Aho-Corasick pass beats a loop of `includes`.
+const AUTOMATON_FROM = 6;
+
 export function compileStringsTest(set: PatternSet): StringsTest {
-  const { equals, prefixes, suffixes, substrings, regexes, anyValue } = set;
-  const hasEq = equals.size > 0;
+  const { equals, regexes, anyValue } = set;
+  if (anyValue) return (values) => values.length > 0;
+  const checks: ((v: string) => boolean)[] = [];
+  if (equals.size > 0) checks.push((v) => equals.has(v));
+  if (set.substrings.length >= AUTOMATON_FROM) {
+    const automaton = new SubstringIndex(set.substrings.map((x) => [x, true] as [string, boolean]));
+    checks.push((v) => automaton.occursIn(v));
+  } else if (set.substrings.length > 0) {
+    const subs = set.substrings;
+    checks.push((v) => {
+      for (const x of subs) if (v.includes(x)) return true;
+      return false;
+    });
+  }
+  if (set.suffixes.length > 0) checks.push(affixTest(set.suffixes, (v, n) => v.slice(v.length - n)));
+  if (set.prefixes.length > 0) checks.push(affixTest(set.prefixes, (v, n) => v.slice(0, n)));
+  for (const r of regexes) checks.push((v) => r.test(v));
+  if (checks.length === 1) {
+    const only = checks[0] as (v: string) => boolean;
+    return (values) => {
+      for (const v of values) if (only(v)) return true;
+      return false;
+    };
+  }
   return (values) => {
-    for (const v of values) {
-      if (anyValue) return true;
-      if (hasEq && equals.has(v)) return true;
-      for (const x of substrings) if (v.includes(x)) return true;
-      for (const x of suffixes) if (v.endsWith(x)) return true;
-      for (const x of prefixes) if (v.startsWith(x)) return true;
-      for (const r of regexes) if (r.test(v)) return true;
+    for (const v of values) for (const c of checks) if (c(v)) return true;
+    return false;
+  };
+}
+
+/** Prefixes or suffixes grouped by length: one slice and one set lookup per distinct length, however many there are. */
+function affixTest(affixes: readonly string[], cut: (v: string, n: number) => string): (v: string) => boolean {
+  const byLength = new Map<number, Set<string>>();
+  for (const a of affixes) {
+    let set = byLength.get(a.length);
+    if (set === undefined) byLength.set(a.length, (set = new Set()));
+    set.add(a);
+  }
+  const groups = [...byLength.entries()].sort((a, b) => a[0] - b[0]);
+  return (v) => {
+    for (const [n, set] of groups) {
+      if (n > v.length) return false;
+      if (set.has(cut(v, n))) return true;
     }
     return false;
   };

@@ -10,8 +10,8 @@ export interface ParsedBody {
   files: UploadedFile[];
   /** MULTIPART_PART_HEADERS: field name → each `Name: value` header line of the part. */
   partHeaders: [string, string][];
-  /** XML:/* values (text nodes and attribute values). */
-  xml: string[];
+  /** XML values by XPath: `/*` for text nodes, `//@*` for attribute values. */
+  xml: [string, string][];
   /** Set when the body could not be parsed (REQBODY_ERROR = 1). */
   error: string | undefined;
 }

@@ -1,5 +1,5 @@
 /**
- * XML bodies, best effort (no DTDs, no namespaces): XML:/* yields every text node and attribute value. A body that is
+ * XML bodies, best effort (no DTDs, no namespaces): XML:/* yields every text node, XML://@* every attribute value. A body that is
  * not well-formed (unbalanced tags) sets the error, as ModSecurity's XML processor does.
  */
 import { type ParsedBody, emptyBody } from './body.js';
@@ -12,7 +12,7 @@ export function parseXmlBody(bytes: string): ParsedBody {
   const stack: string[] = [];
   let sawElement = false;
   for (const m of bytes.matchAll(TOKEN)) {
-    if (m[1] !== undefined) body.xml.push(m[1]);
+    if (m[1] !== undefined) body.xml.push(['/*', m[1]]);
     else if (m[2] !== undefined) {
       if (stack.pop() !== m[2]) {
         body.error = `XML parsing error: unexpected closing tag </${m[2]}>`;
@@ -20,9 +20,9 @@ export function parseXmlBody(bytes: string): ParsedBody {
       }
     } else if (m[3] !== undefined) {
       sawElement = true;
-      for (const a of (m[4] ?? '').matchAll(ATTR)) body.xml.push(a[2] ?? a[3] ?? '');
+      for (const a of (m[4] ?? '').matchAll(ATTR)) body.xml.push(['//@*', a[2] ?? a[3] ?? '']);
       if (m[5] !== '/') stack.push(m[3]);
-    } else if (m[6] !== undefined && m[6].trim() !== '') body.xml.push(m[6]);
+    } else if (m[6] !== undefined && m[6].trim() !== '') body.xml.push(['/*', m[6]]);
   }
   if (!sawElement || stack.length > 0) body.error = 'XML parsing error: document is not well-formed';
   return body;

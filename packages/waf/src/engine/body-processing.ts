@@ -46,6 +46,9 @@ export function processRequestBody(t: Transaction, raw: string): void {
       parsed.error ??= 'request body larger than SecRequestBodyLimit';
     }
   }
-  fillBody(t.vars, raw, parsed);
+  // ModSecurity fills REQUEST_BODY for the URLENCODED processor, or when a rule forces it (CRS does for bodies no
+  // processor handles); with the XML, JSON or multipart processors the parsed arguments are inspected instead.
+  const exposeRaw = t.requestBodyProcessor === 'URLENCODED' || t.forceRequestBodyVariable;
+  fillBody(t.vars, exposeRaw ? raw : '', parsed, raw.length);
   t.vars.singles.set('ARGS_COMBINED_SIZE', String(argsCombinedSize(t.vars)));
 }

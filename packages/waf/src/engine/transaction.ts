@@ -4,6 +4,14 @@
  * match its actions run (setvar, ctl, log, skip/skipAfter, disruptive). Detection-only records what would block.
  */
 import { randomBytes } from 'node:crypto';
+
+// UNIQUE_ID: a random per-process prefix and a counter (no entropy drawn per request).
+const ID_PREFIX = randomBytes(6).toString('hex');
+let idCounter = 0;
+function nextUniqueId(): string {
+  idCounter = (idCounter + 1) % Number.MAX_SAFE_INTEGER;
+  return `${ID_PREFIX}${idCounter.toString(16).padStart(8, '0')}`;
+}
 import type { MatchContext } from '../operators/operator.js';
 import { Collection, VariableStore } from '../variables/collection.js';
 import { type RequestVariables, newRequestVariables } from '../variables/request-variables.js';
@@ -20,6 +28,8 @@ interface Value {
   name: string;
   value: string;
 }
+
+const NO_VALUES: readonly Value[] = [];
 
 export interface RemovedTarget {
   ruleId: number | undefined;
@@ -45,9 +55,9 @@ export class Transaction implements MatchContext {
   private current: Rule | undefined;
   private matchedVar = '';
   private matchedVarName = '';
-  private matchedVars = new Collection();
+  private matchedVars = new Collection('MATCHED_VARS');
   private readonly cache = new Map<string, Map<string, string>>();
-  readonly uniqueId = randomBytes(12).toString('hex');
+  readonly uniqueId = nextUniqueId();
 
   constructor(readonly plan: Plan) {
     this.engine = plan.settings.engine;
@@ -67,7 +77,7 @@ export class Transaction implements MatchContext {
       const rule = rules[i];
       if (rule === undefined) continue;
       if (this.isRemoved(rule)) continue;
-      this.matchedVars = new Collection();
+      if (this.matchedVars.size > 0) this.matchedVars = new Collection('MATCHED_VARS');
       this.matchedVar = '';
       this.matchedVarName = '';
       this.current = rule;
@@ -104,6 +114,7 @@ export class Transaction implements MatchContext {
       }
     }
     if (!matched) return false;
+    if (rule.unconditional) this.runNonDisruptive(rule);
     if (rule.chain !== undefined) return this.evaluate(rule.chain);
     return true;
   }
@@ -128,7 +139,21 @@ export class Transaction implements MatchContext {
     this.matchedVar = rule.capture ? input : v.value;
     this.matchedVarName = v.name;
     this.matchedVars.add(v.name, input);
+    this.runNonDisruptive(rule);
     return true;
+  }
+
+  /**
+   * As in ModSecurity, setvar and ctl run for every matched value, when it matches (with that match's captures), before
+   * the next chain link is evaluated and whether or not the whole chain matches: CRS counts multipart headers this
+   * way, and its chains read variables their head just set.
+   */
+  private runNonDisruptive(rule: Rule): void {
+    const prev = this.current;
+    this.current = rule.head ?? rule;
+    for (const sv of rule.setvars) runSetVar(this, sv);
+    for (const c of rule.ctls) runCtl(this, c);
+    this.current = prev;
   }
 
   private transform(value: string, chain: Rule['transforms']): string {
@@ -159,27 +184,57 @@ export class Transaction implements MatchContext {
   }
 
   /** Values of one target, less the rule's exclusions and the targets removed by ctl for this rule. */
-  resolve(spec: VariableSpec, rule: Rule | undefined): Value[] {
+  resolve(spec: VariableSpec, rule: Rule | undefined): readonly Value[] {
     const name = spec.name;
-    let out: Value[];
+    const store = this.stores.get(name) ?? this.persistentStore(name);
+    if (store !== undefined) return this.resolveStore(store, spec, rule);
     const collection = this.collection(name);
     if (collection !== undefined) {
       let entries = collection.entries;
       if (spec.key !== undefined) entries = collection.get(spec.key) as typeof entries;
       else if (spec.keyRegex !== undefined) entries = entries.filter((e) => (spec.keyRegex as RegExp).test(e.key));
-      if (rule !== undefined && (rule.exclusions.length > 0 || this.removedTargets.length > 0))
+      if (rule !== undefined && entries.length > 0 && this.mayExclude(rule, name))
         entries = entries.filter((e) => !this.excluded(rule, name, e.key));
       if (spec.count) return [{ name, value: String(entries.length) }];
-      out = new Array(entries.length);
-      for (let i = 0; i < entries.length; i++) {
-        const e = entries[i] as { key: string; value: string };
-        out[i] = { name: `${name}:${e.key}`, value: e.value };
-      }
-      return out;
+      // MATCHED_VARS grows while a chain link iterates it: iterate a snapshot.
+      return collection === this.matchedVars ? entries.slice() : entries;
     }
     const single = this.single(name);
     if (spec.count) return [{ name, value: single === undefined ? '0' : '1' }];
-    return single === undefined ? [] : [{ name, value: single }];
+    return single === undefined ? NO_VALUES : [{ name, value: single }];
+  }
+
+  /** TX and the other setvar collections are read straight from their store (no copy per rule). */
+  private resolveStore(store: VariableStore, spec: VariableSpec, rule: Rule | undefined): readonly Value[] {
+    const name = spec.name;
+    if (spec.key !== undefined) {
+      const v = store.get(spec.key);
+      if (spec.count) return [{ name, value: v === undefined ? '0' : '1' }];
+      return v === undefined ? NO_VALUES : [{ name: `${name}:${spec.key}`, value: v }];
+    }
+    const out: Value[] = [];
+    for (const [k, v] of store.values) {
+      if (spec.keyRegex !== undefined && !spec.keyRegex.test(k)) continue;
+      if (rule !== undefined && this.excluded(rule, name, k)) continue;
+      out.push({ name: `${name}:${k}`, value: v });
+    }
+    if (spec.count) return [{ name, value: String(out.length) }];
+    return out;
+  }
+
+  private persistentStore(name: string): VariableStore | undefined {
+    if (name !== 'IP' && name !== 'GLOBAL' && name !== 'SESSION' && name !== 'USER' && name !== 'RESOURCE')
+      return undefined;
+    const s = new VariableStore();
+    this.stores.set(name, s);
+    return s;
+  }
+
+  /** Cheap test before filtering: does any exclusion of the rule (or ctl removal) name this collection? */
+  private mayExclude(rule: Rule, name: string): boolean {
+    for (const s of rule.exclusions) if (s.name === name) return true;
+    for (const r of this.removedTargets) if (r.spec.name === name) return true;
+    return false;
   }
 
   private excluded(rule: Rule, name: string, key: string): boolean {
@@ -199,18 +254,11 @@ export class Transaction implements MatchContext {
   private collection(name: string): Collection | undefined {
     const c = this.vars.collections.get(name);
     if (c !== undefined) return c;
-    const store = this.stores.get(name);
-    if (store !== undefined) return storeCollection(store);
     if (name === 'MATCHED_VARS') return this.matchedVars;
     if (name === 'MATCHED_VARS_NAMES') {
-      const c2 = new Collection();
+      const c2 = new Collection('MATCHED_VARS_NAMES');
       for (const e of this.matchedVars.entries) c2.add(e.key, e.key);
       return c2;
-    }
-    if (name === 'IP' || name === 'GLOBAL' || name === 'SESSION' || name === 'USER' || name === 'RESOURCE') {
-      const s = new VariableStore();
-      this.stores.set(name, s);
-      return storeCollection(s);
     }
     return undefined;
   }
@@ -224,7 +272,8 @@ export class Transaction implements MatchContext {
       case 'UNIQUE_ID':
         return this.uniqueId;
       case 'REQBODY_PROCESSOR':
-        return this.requestBodyProcessor;
+        // Empty, not absent, when no processor applies: CRS tests it with a negated @rx.
+        return this.requestBodyProcessor ?? '';
       case 'DURATION':
         return '0';
       case 'TIME_EPOCH':
@@ -266,11 +315,6 @@ export class Transaction implements MatchContext {
   }
 
   private onMatch(head: Rule, phase: number): void {
-    for (let r: Rule | undefined = head; r !== undefined; r = r.chain) {
-      this.current = head;
-      for (const sv of r.setvars) runSetVar(this, sv);
-      for (const c of r.ctls) runCtl(this, c);
-    }
     this.current = head;
     if (head.log) {
       let logdataRule: Rule | undefined = head;
@@ -293,12 +337,6 @@ export class Transaction implements MatchContext {
       if (this.engine === 'On') this.allowed = true;
     }
   }
-}
-
-function storeCollection(store: VariableStore): Collection {
-  const c = new Collection();
-  for (const [k, v] of store.values) c.add(k, v);
-  return c;
 }
 
 function logLine(m: WafMatch, t: Transaction): string {

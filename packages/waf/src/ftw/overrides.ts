@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { RampartError } from '@rampart/core';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 
 export interface FtwOverride {
   ruleId: number;

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { RampartError } from '@rampart/core';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 
 export interface FtwInput {
   method: string;

@@ -33,23 +33,21 @@ export class AhoCorasick {
     const fail = new Int32Array(states);
     const output = Int32Array.from(out);
     const queue: number[] = [];
-    for (let c = 0; c < 256; c++) {
-      const t = goto[0]?.get(fold(c));
-      next[c] = t ?? 0;
-      if (t !== undefined) queue.push(t);
+    for (const [c, t] of goto[0] as Map<number, number>) {
+      next[c] = t;
+      if (c >= 97 && c <= 122) next[c - 32] = t;
+      queue.push(t);
     }
     for (let q = 0; q < queue.length; q++) {
       const s = queue[q] as number;
       if (output[s] === -1) output[s] = output[fail[s] as number] as number;
-      for (let c = 0; c < 256; c++) {
-        const t = goto[s]?.get(fold(c));
-        if (t !== undefined) {
-          fail[t] = next[(fail[s] as number) * 256 + c] as number;
-          next[s * 256 + c] = t;
-          queue.push(t);
-        } else {
-          next[s * 256 + c] = next[(fail[s] as number) * 256 + c] as number;
-        }
+      // Row of s = row of its failure state, overridden by its own children (a dense DFA row copy).
+      next.copyWithin(s * 256, (fail[s] as number) * 256, (fail[s] as number) * 256 + 256);
+      for (const [c, t] of goto[s] as Map<number, number>) {
+        fail[t] = next[(fail[s] as number) * 256 + c] as number;
+        next[s * 256 + c] = t;
+        if (c >= 97 && c <= 122) next[s * 256 + c - 32] = t;
+        queue.push(t);
       }
     }
     this.next = next;

@@ -24,6 +24,8 @@ export function requiredLiterals(pattern: string): LiteralPrefilter | undefined 
     if ((m[1] as string).includes('i')) caseless = true;
     pos += m[0].length;
   }
+  // Scoped flags: `(?i:` makes the literals inside caseless; comparing everything lowercased stays conservative.
+  if (/\(\?[a-z]*i[a-z-]*:/.test(pattern)) caseless = true;
   let req: Req;
   try {
     const r = parseAlternation(pattern, pos);
@@ -143,7 +145,9 @@ function parseSequence(p: string, start: number): Parsed {
     } else if (c === '(') {
       let j = i + 1;
       if (p[j] === '?') {
+        const flags = /^\?[imsx]*(?:-[imsx]+)?:/.exec(p.slice(j));
         if (p[j + 1] === ':') j += 2;
+        else if (flags !== null) j += flags[0].length;
         else if (p[j + 1] === '=' || p[j + 1] === '!' || (p[j + 1] === '<' && (p[j + 2] === '=' || p[j + 2] === '!'))) {
           zeroWidth = true;
           j += p[j + 1] === '<' ? 3 : 2;

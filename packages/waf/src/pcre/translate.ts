@@ -49,9 +49,12 @@ export function translatePcre(pattern: string): TranslatedRegex {
   return { source: out, flags, caseless: mode.i };
 }
 
-function translateBody(p: string, start: number, mode: Mode): string {
+function translateBody(p: string, start: number, initial: Mode): string {
   let out = '';
   let i = start;
+  let mode = initial;
+  // Each open group saves the mode outside it: `(?i:...)` changes the mode for its content only.
+  const saved: Mode[] = [];
   const n = p.length;
   while (i < n) {
     const c = p[i] as string;
@@ -77,11 +80,41 @@ function translateBody(p: string, start: number, mode: Mode): string {
         break;
       }
       case '(': {
+        saved.push(mode);
+        const scoped = /^\(\?([imsx]*)(?:-([imsx]+))?:/.exec(p.slice(i, i + 12));
+        if (scoped !== null && (scoped[1] !== '' || scoped[2] !== undefined)) {
+          mode = { ...mode };
+          for (const f of scoped[1] as string) mode[f as 'i' | 's' | 'm' | 'x'] = true;
+          for (const f of scoped[2] ?? '') mode[f as 'i' | 's' | 'm' | 'x'] = false;
+          // JS has no scoped case-insensitivity (before ES2025 modifiers): expand letters by hand inside.
+          if (mode.i !== initial.i || (mode.i && initial.manualCase)) mode.manualCase = mode.i;
+          if (!mode.i) mode.manualCase = false;
+          if (!mode.i && initial.i && !initial.manualCase)
+            throw new PcreError(`turning case-insensitivity off inside a caseless pattern at offset ${i} is not supported`);
+          out += '(?:';
+          i += scoped[0].length;
+          break;
+        }
+        const inline = /^\(\?([imsx]+)\)/.exec(p.slice(i, i + 8));
+        if (inline !== null) {
+          // Flags in the middle apply to the rest of the enclosing group.
+          saved.pop();
+          mode = { ...mode };
+          for (const f of inline[1] as string) mode[f as 'i' | 's' | 'm' | 'x'] = true;
+          if (mode.i && !(initial.i && !initial.manualCase)) mode.manualCase = true;
+          i += inline[0].length;
+          break;
+        }
         const [text, next] = translateGroupOpen(p, i);
         out += text;
         i = next;
         break;
       }
+      case ')':
+        mode = saved.pop() ?? mode;
+        out += ')';
+        i++;
+        break;
       case '.':
         out += mode.s ? '[\\s\\S]' : '[^\\n]';
         i++;
@@ -326,7 +359,14 @@ function translateClass(p: string, start: number, mode: Mode): [string, number] 
       if (p[i + 1] === '\\') {
         const [text, nx] = translateEscape(p, i + 1, mode, true);
         const single = /^\\x([0-9a-f]{2})$/.exec(text);
-        endCode = single !== null ? Number.parseInt(single[1] as string, 16) : text.length === 2 ? text.charCodeAt(1) : -1;
+        endCode =
+          single !== null
+            ? Number.parseInt(single[1] as string, 16)
+            : text.length === 1
+              ? text.charCodeAt(0)
+              : text.length === 2 && text[0] === '\\'
+                ? text.charCodeAt(1)
+                : -1;
         if (endCode < 0) throw new PcreError(`invalid range end in class at offset ${i}`);
         endText = text;
         next = nx;

@@ -5,14 +5,18 @@
 export interface Entry {
   key: string;
   value: string;
+  /** `COLLECTION:key`, what MATCHED_VAR_NAME reports (built once, not per rule). */
+  name: string;
 }
 
 export class Collection {
   readonly entries: Entry[] = [];
   private index: Map<string, Entry[]> | undefined;
 
+  constructor(readonly prefix = '') {}
+
   add(key: string, value: string): void {
-    const e = { key, value };
+    const e = { key, value, name: `${this.prefix}:${key}` };
     this.entries.push(e);
     if (this.index !== undefined) push(this.index, key.toLowerCase(), e);
   }

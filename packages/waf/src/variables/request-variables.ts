@@ -37,7 +37,7 @@ export const COLLECTION_NAMES = [
 
 export function newRequestVariables(): RequestVariables {
   const collections = new Map<string, Collection>();
-  for (const n of COLLECTION_NAMES) collections.set(n, new Collection());
+  for (const n of COLLECTION_NAMES) collections.set(n, new Collection(n));
   return { singles: new Map(), collections };
 }
 
@@ -105,10 +105,10 @@ export function fillRequestLine(v: RequestVariables, req: WafRequest): void {
   }
 }
 
-export function fillBody(v: RequestVariables, raw: string, body: ParsedBody | undefined): void {
+export function fillBody(v: RequestVariables, raw: string, body: ParsedBody | undefined, length: number): void {
   const s = v.singles;
   s.set('REQUEST_BODY', raw);
-  s.set('REQUEST_BODY_LENGTH', String(raw.length));
+  s.set('REQUEST_BODY_LENGTH', String(length));
   if (body === undefined) return;
   for (const [k, val] of body.args) addArg(v, 'POST', k, val);
   let combinedFiles = 0;
@@ -120,7 +120,7 @@ export function fillBody(v: RequestVariables, raw: string, body: ParsedBody | un
   }
   s.set('FILES_COMBINED_SIZE', String(combinedFiles));
   for (const [k, val] of body.partHeaders) col(v, 'MULTIPART_PART_HEADERS').add(k, val);
-  for (const x of body.xml) col(v, 'XML').add('/*', x);
+  for (const [path, x] of body.xml) col(v, 'XML').add(path, x);
   if (body.error !== undefined) {
     s.set('REQBODY_ERROR', '1');
     s.set('REQBODY_PROCESSOR_ERROR', '1');

@@ -34,7 +34,8 @@ export function splitTargets(text: string): string[] {
       continue;
     }
     if (c === "'" && !inRegex) inQuote = !inQuote;
-    else if (c === '/' && !inQuote && (inRegex || cur.endsWith(':'))) inRegex = !inRegex;
+    else if (c === '/' && !inQuote && inRegex) inRegex = !closesRegex(text, i);
+    else if (c === '/' && !inQuote && cur.endsWith(':') && !cur.toUpperCase().endsWith('XML:')) inRegex = true;
     if (c === '|' && !inRegex && !inQuote) {
       if (cur.trim() !== '') parts.push(cur.trim());
       cur = '';
@@ -44,6 +45,12 @@ export function splitTargets(text: string): string[] {
   }
   if (cur.trim() !== '') parts.push(cur.trim());
   return parts;
+}
+
+/** A `/` ends a /regex/ key only when the target ends after it (end of text or `|`). */
+function closesRegex(text: string, i: number): boolean {
+  const next = text[i + 1];
+  return next === undefined || next === '|' || next === ' ' || next === ',';
 }
 
 export function parseVariable(text: string): VariableSpec {

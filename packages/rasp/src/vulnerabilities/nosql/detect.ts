@@ -1,9 +1,10 @@
 /**
  * NoSQL operator injection: a query filter (MongoDB) contains an object with `$` operators that came from user input as
  * an object (`{"password": {"$ne": null}}` in a JSON body, `password[$ne]=` in a query string), or a `$where` / `$function`
- * whose JavaScript text came from user input. An operator the app wrote itself is never user input and passes.
+ * whose JavaScript text user input extends beyond a string literal. An operator the app wrote itself is never user input and passes.
  */
 import type { UserInput } from '../../context/user-input.js';
+import { detectCodeInjection } from '../code/detect.js';
 
 export interface NoSqlFinding {
   path: string;
@@ -34,7 +35,8 @@ function walk(node: unknown, input: UserInput, depth: number): NoSqlFinding | un
     if (key.charCodeAt(0) === 36) {
       hasOperator = true;
       if ((key === '$where' || key === '$function') && typeof value === 'string') {
-        const s = input.strings.find((x) => x.value.length > 2 && value.includes(x.value));
+        // JavaScript the server runs: input inside one string literal is data; anything more is code.
+        const s = input.strings.find((x) => detectCodeInjection(value, x.value) !== undefined);
         if (s !== undefined) {
           return { path: s.path, source: s.source, payload: s.value, reason: `user input in ${key} JavaScript` };
         }
@@ -46,7 +48,12 @@ function walk(node: unknown, input: UserInput, depth: number): NoSqlFinding | un
   if (hasOperator) {
     for (const o of input.operatorObjects) {
       if (o.value === node || deepEqual(o.value, node, 0)) {
-        return { path: o.path, source: o.source, payload: JSON.stringify(node), reason: 'user input brings query operators' };
+        return {
+          path: o.path,
+          source: o.source,
+          payload: JSON.stringify(node),
+          reason: 'user input brings query operators',
+        };
       }
     }
   }

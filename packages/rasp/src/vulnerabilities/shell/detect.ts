@@ -6,7 +6,7 @@
 
 const SAFE_INPUT = /^[A-Za-z0-9_.,:@%+=/-]+$/;
 
-const enum Quote {
+enum Quote {
   None = 0,
   Single = 1,
   Double = 2,
@@ -31,8 +31,10 @@ export function detectShellInjection(command: string, input: string): string | u
       const s = states[i] as Quote;
       // A backslash escapes the next character: harmless inside the input, not when it escapes what follows it.
       if (s === Quote.None && c === 92 && i === end - 1) return 'input ends with an escaping backslash';
-      if (s === Quote.None && UNQUOTED_SPECIAL.has(c)) return `input brings shell metacharacter ${JSON.stringify(command[i])}`;
-      if (s === Quote.Double && DOUBLE_SPECIAL.has(c)) return `input brings ${JSON.stringify(command[i])} inside double quotes`;
+      if (s === Quote.None && UNQUOTED_SPECIAL.has(c))
+        return `input brings shell metacharacter ${JSON.stringify(command[i])}`;
+      if (s === Quote.Double && DOUBLE_SPECIAL.has(c))
+        return `input brings ${JSON.stringify(command[i])} inside double quotes`;
       if (s === Quote.Single && c === 39) return 'input closes a single-quoted string';
     }
     at = command.indexOf(input, at + 1);

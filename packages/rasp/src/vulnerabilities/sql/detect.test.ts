@@ -23,7 +23,11 @@ test('SQL injection table: structure changes are attacks, data inside literals i
   for (const c of cases) {
     const query = c.template.replace('{}', () => c.input);
     const reason = detectSqlInjection(query, c.input, DIALECTS[c.dialect] as SqlDialect);
-    assert.equal(reason !== undefined, c.attack, `${c.dialect}: ${query} (input ${JSON.stringify(c.input)}) → ${reason}`);
+    assert.equal(
+      reason !== undefined,
+      c.attack,
+      `${c.dialect}: ${query} (input ${JSON.stringify(c.input)}) → ${reason}`,
+    );
   }
 });
 

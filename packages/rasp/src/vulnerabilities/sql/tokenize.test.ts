@@ -58,7 +58,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const ALPHABET = "abcXYZ019 '\"`$[]()-#/*\\;=,.?:\n\tE@";
+const ALPHABET = 'abcXYZ019 \'"`$[]()-#/*\\;=,.?:\n\tE@';
 
 test('property: random text tokenizes into ordered, non-overlapping tokens covering every non-blank character', () => {
   const random = rng(0x5eed);

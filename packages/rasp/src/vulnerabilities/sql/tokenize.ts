@@ -83,7 +83,13 @@ export function tokenizeSql(sql: string, d: SqlDialect): SqlToken[] {
     if (c === 91 && d.bracketIdentifier) {
       const close = sql.indexOf(']', i + 1);
       i = close === -1 ? n : close + 1;
-      tokens.push({ kind: close === -1 ? 'unterminated' : 'identifier', start, end: i, open: 1, close: close === -1 ? 0 : 1 });
+      tokens.push({
+        kind: close === -1 ? 'unterminated' : 'identifier',
+        start,
+        end: i,
+        open: 1,
+        close: close === -1 ? 0 : 1,
+      });
       continue;
     }
     if (c === 36 && d.dollarQuotes) {
@@ -92,7 +98,13 @@ export function tokenizeSql(sql: string, d: SqlDialect): SqlToken[] {
         const close = sql.indexOf(tag[0], i + tag[0].length);
         i = close === -1 ? n : close + tag[0].length;
         const t = tag[0].length;
-        tokens.push({ kind: close === -1 ? 'unterminated' : 'string', start, end: i, open: t, close: close === -1 ? 0 : t });
+        tokens.push({
+          kind: close === -1 ? 'unterminated' : 'string',
+          start,
+          end: i,
+          open: t,
+          close: close === -1 ? 0 : t,
+        });
         continue;
       }
       if (isDigit(next)) {

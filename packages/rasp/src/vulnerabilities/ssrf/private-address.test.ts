@@ -5,7 +5,15 @@ import { isPrivateAddress, isPrivateHostname } from './private-address.js';
 import { userInputNamingHost } from './user-host.js';
 
 test('private, loopback, link-local and metadata addresses', () => {
-  for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '0.0.0.0']) {
+  for (const a of [
+    '127.0.0.1',
+    '10.1.2.3',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.1',
+    '169.254.169.254',
+    '0.0.0.0',
+  ]) {
     assert.ok(isPrivateAddress(a), a);
   }
   for (const a of ['::1', 'fe80::1', 'fd00:ec2::254', '::ffff:127.0.0.1', '::ffff:7f00:1', '[::1]', '100.64.0.1']) {
@@ -28,5 +36,11 @@ test('a host is user-chosen when an input is it or a URL naming it, after URL no
   assert.ok(userInputNamingHost('internal.svc', [input('internal.svc:8080/x')]));
   // Mentioning a name in text does not choose the host; the Host header is set by the client's HTTP stack.
   assert.equal(userInputNamingHost('users', [input('all users of the team')]), undefined);
-  assert.equal(userInputNamingHost('127.0.0.1', [input('127.0.0.1:3000', 'headers')].map((i) => ({ ...i, path: 'host' }))), undefined);
+  assert.equal(
+    userInputNamingHost(
+      '127.0.0.1',
+      [input('127.0.0.1:3000', 'headers')].map((i) => ({ ...i, path: 'host' })),
+    ),
+    undefined,
+  );
 });

@@ -45,7 +45,10 @@ export function isPrivateIPv4(address: string): boolean {
 }
 
 export function isPrivateIPv6(address: string): boolean {
-  const a = address.toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const a = address
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
   if (a === '::1' || a === '::') return true;
   const mapped = /^(?:0*:)*(?:ffff:)?(\d+\.\d+\.\d+\.\d+)$/.exec(a) ?? /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
   if (mapped !== null) return isPrivateIPv4(mapped[1] as string);

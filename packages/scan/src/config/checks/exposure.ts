@@ -18,15 +18,27 @@ export const automountServiceAccountToken: ManifestCheck = {
     if (effective === undefined || effective === null) {
       const saName = (pod.spec.serviceAccountName ?? pod.spec.serviceAccount ?? 'default') as string;
       const sa = ctx.all.find(
-        (o) => o.kind === 'ServiceAccount' && o.name === saName && (o.namespace ?? 'default') === (m.namespace ?? 'default'),
+        (o) =>
+          o.kind === 'ServiceAccount' && o.name === saName && (o.namespace ?? 'default') === (m.namespace ?? 'default'),
       );
       effective = sa?.object.automountServiceAccountToken;
     }
-    return effective === false ? [] : [{ path: [...pod.at, 'automountServiceAccountToken'], message: 'the service-account token is mounted' }];
+    return effective === false
+      ? []
+      : [{ path: [...pod.at, 'automountServiceAccountToken'], message: 'the service-account token is mounted' }];
   },
 };
 
-const NAMESPACED_KINDS = [...WORKLOAD_KINDS, 'Service', 'Ingress', 'ConfigMap', 'Secret', 'Role', 'RoleBinding', 'ServiceAccount'];
+const NAMESPACED_KINDS = [
+  ...WORKLOAD_KINDS,
+  'Service',
+  'Ingress',
+  'ConfigMap',
+  'Secret',
+  'Role',
+  'RoleBinding',
+  'ServiceAccount',
+];
 
 export const defaultNamespace: ManifestCheck = {
   id: 'RMP-K8S-021',

@@ -16,10 +16,16 @@ export function containersOf(m: Manifest, initToo = false): ContainerAt[] {
   if (t === undefined) return [];
   return allContainers(t.spec)
     .filter((c) => initToo || c.kind === 'containers')
-    .map((c) => ({ ...c, at: [...t.base, ...c.path], name: typeof c.container.name === 'string' ? c.container.name : '?' }));
+    .map((c) => ({
+      ...c,
+      at: [...t.base, ...c.path],
+      name: typeof c.container.name === 'string' ? c.container.name : '?',
+    }));
 }
 
-export function podSpecOf(m: Manifest): { spec: Record<string, unknown>; at: FieldPath; metadata: Record<string, unknown> } | undefined {
+export function podSpecOf(
+  m: Manifest,
+): { spec: Record<string, unknown>; at: FieldPath; metadata: Record<string, unknown> } | undefined {
   const t = podTemplate(m);
   return t === undefined ? undefined : { spec: t.spec, metadata: asObject(t.metadata), at: [...t.base, 'spec'] };
 }

@@ -5,7 +5,12 @@ import type { ManifestCheck } from './types.js';
 
 const RESOURCES_DOC = 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/';
 
-function resourceCheck(id: string, kind: 'requests' | 'limits', resource: 'cpu' | 'memory', severity: 'LOW' | 'MEDIUM'): ManifestCheck {
+function resourceCheck(
+  id: string,
+  kind: 'requests' | 'limits',
+  resource: 'cpu' | 'memory',
+  severity: 'LOW' | 'MEDIUM',
+): ManifestCheck {
   return {
     id,
     title: `${resource === 'cpu' ? 'CPU' : 'Memory'} ${kind === 'requests' ? 'request' : 'limit'} not set`,
@@ -23,7 +28,10 @@ function resourceCheck(id: string, kind: 'requests' | 'limits', resource: 'cpu' 
           const v = get(c.container, 'resources', kind, resource);
           return v === undefined || v === null || v === '';
         })
-        .map((c) => ({ path: [...c.at, 'resources', kind], message: `container "${c.name}" has no ${resource} ${kind === 'requests' ? 'request' : 'limit'}` })),
+        .map((c) => ({
+          path: [...c.at, 'resources', kind],
+          message: `container "${c.name}" has no ${resource} ${kind === 'requests' ? 'request' : 'limit'}`,
+        })),
   };
 }
 
@@ -57,7 +65,10 @@ export const imageTagLatest: ManifestCheck = {
         const { tag, digest } = imageParts(String(c.container.image ?? ''));
         return digest === undefined && (tag === undefined || tag === 'latest');
       })
-      .map((c) => ({ path: [...c.at, 'image'], message: `container "${c.name}" uses image "${String(c.container.image)}" without a fixed tag` })),
+      .map((c) => ({
+        path: [...c.at, 'image'],
+        message: `container "${c.name}" uses image "${String(c.container.image)}" without a fixed tag`,
+      })),
 };
 
 export const imageNotPinned: ManifestCheck = {
@@ -74,7 +85,10 @@ export const imageNotPinned: ManifestCheck = {
         const { tag, digest } = imageParts(String(c.container.image ?? ''));
         return digest === undefined && tag !== undefined && tag !== 'latest';
       })
-      .map((c) => ({ path: [...c.at, 'image'], message: `container "${c.name}" image "${String(c.container.image)}" is not pinned by digest` })),
+      .map((c) => ({
+        path: [...c.at, 'image'],
+        message: `container "${c.name}" image "${String(c.container.image)}" is not pinned by digest`,
+      })),
 };
 
 export const pullPolicyNotAlways: ManifestCheck = {
@@ -88,7 +102,10 @@ export const pullPolicyNotAlways: ManifestCheck = {
   evaluate: (m) =>
     containersOf(m)
       .filter((c) => c.container.imagePullPolicy !== 'Always')
-      .map((c) => ({ path: [...c.at, 'imagePullPolicy'], message: `container "${c.name}" does not always pull its image` })),
+      .map((c) => ({
+        path: [...c.at, 'imagePullPolicy'],
+        message: `container "${c.name}" does not always pull its image`,
+      })),
 };
 
 const PROBE_KINDS = WORKLOAD_KINDS.filter((k) => k !== 'Job' && k !== 'CronJob');
@@ -103,7 +120,9 @@ function probeCheck(id: string, probe: 'livenessProbe' | 'readinessProbe'): Mani
         ? 'Without a liveness probe a hung process keeps its pod and keeps failing requests.'
         : 'Without a readiness probe traffic reaches the pod before it can serve, and during overload.',
     fix: `Define ${probe} on every long-running container.`,
-    references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/'],
+    references: [
+      'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
+    ],
     kinds: PROBE_KINDS,
     evaluate: (m) =>
       containersOf(m)

@@ -16,7 +16,10 @@ export const readOnlyRootFilesystem: ManifestCheck = {
   evaluate: (m) =>
     containersOf(m)
       .filter((c) => securityContext(c).readOnlyRootFilesystem !== true)
-      .map((c) => ({ path: [...c.at, 'securityContext', 'readOnlyRootFilesystem'], message: `container "${c.name}" has a writable root filesystem` })),
+      .map((c) => ({
+        path: [...c.at, 'securityContext', 'readOnlyRootFilesystem'],
+        message: `container "${c.name}" has a writable root filesystem`,
+      })),
 };
 
 export const privilegeEscalation: ManifestCheck = {
@@ -30,7 +33,10 @@ export const privilegeEscalation: ManifestCheck = {
   evaluate: (m) =>
     containersOf(m)
       .filter((c) => securityContext(c).allowPrivilegeEscalation !== false)
-      .map((c) => ({ path: [...c.at, 'securityContext', 'allowPrivilegeEscalation'], message: `container "${c.name}" may escalate privileges` })),
+      .map((c) => ({
+        path: [...c.at, 'securityContext', 'allowPrivilegeEscalation'],
+        message: `container "${c.name}" may escalate privileges`,
+      })),
 };
 
 export const runAsRoot: ManifestCheck = {
@@ -50,7 +56,10 @@ export const runAsRoot: ManifestCheck = {
         const user = sc.runAsUser ?? pod.runAsUser;
         return nonRoot !== true && !(typeof user === 'number' && user > 0);
       })
-      .map((c) => ({ path: [...c.at, 'securityContext', 'runAsNonRoot'], message: `container "${c.name}" is allowed to run as root` }));
+      .map((c) => ({
+        path: [...c.at, 'securityContext', 'runAsNonRoot'],
+        message: `container "${c.name}" is allowed to run as root`,
+      }));
   },
 };
 
@@ -59,7 +68,16 @@ function asPodSecurity(m: Parameters<ManifestCheck['evaluate']>[0]): Record<stri
   return typeof sc === 'object' && sc !== null ? (sc as Record<string, unknown>) : {};
 }
 
-const DANGEROUS = new Set(['ALL', 'SYS_ADMIN', 'NET_ADMIN', 'SYS_PTRACE', 'SYS_MODULE', 'DAC_READ_SEARCH', 'BPF', 'PERFMON']);
+const DANGEROUS = new Set([
+  'ALL',
+  'SYS_ADMIN',
+  'NET_ADMIN',
+  'SYS_PTRACE',
+  'SYS_MODULE',
+  'DAC_READ_SEARCH',
+  'BPF',
+  'PERFMON',
+]);
 
 export const dangerousCapabilities: ManifestCheck = {
   id: 'RMP-K8S-004',
@@ -75,7 +93,10 @@ export const dangerousCapabilities: ManifestCheck = {
       asArray(get(c.container, 'securityContext', 'capabilities', 'add')).forEach((cap, i) => {
         const name = String(cap).toUpperCase().replace(/^CAP_/, '');
         if (DANGEROUS.has(name)) {
-          out.push({ path: [...c.at, 'securityContext', 'capabilities', 'add', i], message: `container "${c.name}" adds ${String(cap)}` });
+          out.push({
+            path: [...c.at, 'securityContext', 'capabilities', 'add', i],
+            message: `container "${c.name}" adds ${String(cap)}`,
+          });
         }
       });
     }
@@ -85,8 +106,21 @@ export const dangerousCapabilities: ManifestCheck = {
 
 /** Docker's default set plus NET_RAW: what a container keeps unless it drops them. */
 const INSECURE_DEFAULTS = [
-  'NET_ADMIN', 'CHOWN', 'DAC_OVERRIDE', 'FSETID', 'FOWNER', 'MKNOD', 'NET_RAW', 'SETGID', 'SETUID', 'SETFCAP', 'SETPCAP',
-  'NET_BIND_SERVICE', 'SYS_CHROOT', 'KILL', 'AUDIT_WRITE',
+  'NET_ADMIN',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FSETID',
+  'FOWNER',
+  'MKNOD',
+  'NET_RAW',
+  'SETGID',
+  'SETUID',
+  'SETFCAP',
+  'SETPCAP',
+  'NET_BIND_SERVICE',
+  'SYS_CHROOT',
+  'KILL',
+  'AUDIT_WRITE',
 ];
 
 export const capabilitiesNotDropped: ManifestCheck = {
@@ -100,10 +134,15 @@ export const capabilitiesNotDropped: ManifestCheck = {
   evaluate: (m) =>
     containersOf(m)
       .filter((c) => {
-        const drop = new Set(asArray(get(c.container, 'securityContext', 'capabilities', 'drop')).map((d) => String(d).toUpperCase()));
+        const drop = new Set(
+          asArray(get(c.container, 'securityContext', 'capabilities', 'drop')).map((d) => String(d).toUpperCase()),
+        );
         return !drop.has('ALL') && !INSECURE_DEFAULTS.every((d) => drop.has(d));
       })
-      .map((c) => ({ path: [...c.at, 'securityContext', 'capabilities', 'drop'], message: `container "${c.name}" keeps the default capabilities` })),
+      .map((c) => ({
+        path: [...c.at, 'securityContext', 'capabilities', 'drop'],
+        message: `container "${c.name}" keeps the default capabilities`,
+      })),
 };
 
 export const privilegedContainer: ManifestCheck = {
@@ -117,5 +156,8 @@ export const privilegedContainer: ManifestCheck = {
   evaluate: (m) =>
     containersOf(m, true)
       .filter((c) => securityContext(c).privileged === true)
-      .map((c) => ({ path: [...c.at, 'securityContext', 'privileged'], message: `container "${c.name}" is privileged` })),
+      .map((c) => ({
+        path: [...c.at, 'securityContext', 'privileged'],
+        message: `container "${c.name}" is privileged`,
+      })),
 };

@@ -33,7 +33,10 @@ export const secretInEnv: ManifestCheck = {
         if (!isObject(e) || typeof e.value !== 'string' || e.value === '') return;
         const name = String(e.name ?? '');
         if (SENSITIVE_NAME.test(name) || sensitiveValue(e.value)) {
-          out.push({ path: [...c.at, 'env', i, 'value'], message: `container "${c.name}" sets ${name} to a literal value` });
+          out.push({
+            path: [...c.at, 'env', i, 'value'],
+            message: `container "${c.name}" sets ${name} to a literal value`,
+          });
         }
       });
     }

@@ -3,7 +3,13 @@ import { createFinding, type Finding } from '@rampart/core';
 import type { Manifest } from '../k8s/manifest.js';
 import type { CheckHit, CheckInfo } from './types.js';
 
-export function configFinding(info: CheckInfo, m: Manifest, hit: CheckHit, target: string, extra?: Record<string, unknown>): Finding {
+export function configFinding(
+  info: CheckInfo,
+  m: Manifest,
+  hit: CheckHit,
+  target: string,
+  extra?: Record<string, unknown>,
+): Finding {
   return createFinding({
     id: info.id,
     kind: 'misconfiguration',

@@ -4,7 +4,7 @@
  * error with file and line; the other documents of the file are still returned.
  */
 import { RampartError } from '@rampart/core';
-import { type Document, isNode, LineCounter, parseAllDocuments } from 'yaml';
+import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
 
 export type FieldPath = readonly (string | number)[];
 export type K8sObject = Record<string, unknown>;
@@ -57,7 +57,9 @@ export function parseManifests(text: string, file: string): ParsedManifests {
     try {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (e) {
-      out.errors.push(new RampartError('SCAN_CONFIG_PARSE', `cannot read document ${index + 1}: ${(e as Error).message}`, { file }));
+      out.errors.push(
+        new RampartError('SCAN_CONFIG_PARSE', `cannot read document ${index + 1}: ${(e as Error).message}`, { file }),
+      );
       return;
     }
     if (value === null || value === undefined) return;
@@ -105,10 +107,16 @@ function collect(
   });
 }
 
+/** The line of the deepest existing field of `path`: its key in a map, the item in a sequence. */
 function lineOfPath(doc: Document.Parsed, lc: LineCounter, path: FieldPath): number {
-  for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+  for (let n = path.length; n >= 1; n--) {
+    const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);
+    const key = path[n - 1];
+    let node: unknown;
+    if (isMap(parent)) node = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key)?.key;
+    else if (isSeq(parent) && typeof key === 'number') node = parent.items[key];
     if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
   }
-  return 1;
+  const root = doc.contents;
+  return isNode(root) && root.range ? lc.linePos(root.range[0]).line : 1;
 }

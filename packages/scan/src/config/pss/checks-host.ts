@@ -34,7 +34,13 @@ export const hostPorts: PssCheck = {
           asArray(c.container.ports).forEach((p, i) => {
             const hostPort = get(p, 'hostPort');
             if (hostPort !== undefined && hostPort !== null && hostPort !== 0) {
-              out.push(violation('hostPorts', [...c.path, 'ports', i, 'hostPort'], `${containerName(c)} uses hostPort ${String(hostPort)}`));
+              out.push(
+                violation(
+                  'hostPorts',
+                  [...c.path, 'ports', i, 'hostPort'],
+                  `${containerName(c)} uses hostPort ${String(hostPort)}`,
+                ),
+              );
             }
           });
         }
@@ -56,7 +62,13 @@ export const hostPathVolumes: PssCheck = {
         const out: PssViolation[] = [];
         asArray(pod.spec.volumes).forEach((v, i) => {
           if (isObject(v) && v.hostPath !== undefined && v.hostPath !== null) {
-            out.push(violation('hostPathVolumes', ['spec', 'volumes', i, 'hostPath'], `volume "${String(v.name)}" is a hostPath`));
+            out.push(
+              violation(
+                'hostPathVolumes',
+                ['spec', 'volumes', i, 'hostPath'],
+                `volume "${String(v.name)}" is a hostPath`,
+              ),
+            );
           }
         });
         return out;
@@ -79,13 +91,18 @@ export const hostProbesAndHostLifecycle: PssCheck = {
         const out: PssViolation[] = [];
         for (const c of allContainers(pod.spec)) {
           const handlers: [string[], unknown][] = HANDLERS.map((h) => [[h], c.container[h]]);
-          for (const hook of ['postStart', 'preStop']) handlers.push([['lifecycle', hook], get(c.container, 'lifecycle', hook)]);
+          for (const hook of ['postStart', 'preStop'])
+            handlers.push([['lifecycle', hook], get(c.container, 'lifecycle', hook)]);
           for (const [path, handler] of handlers) {
             for (const action of ['httpGet', 'tcpSocket']) {
               const host = get(handler, action, 'host');
               if (typeof host === 'string' && host !== '') {
                 out.push(
-                  violation('hostProbesAndHostLifecycle', [...c.path, ...path, action, 'host'], `${containerName(c)} ${path.join('.')} targets host "${host}"`),
+                  violation(
+                    'hostProbesAndHostLifecycle',
+                    [...c.path, ...path, action, 'host'],
+                    `${containerName(c)} ${path.join('.')} targets host "${host}"`,
+                  ),
                 );
               }
             }
@@ -108,12 +125,22 @@ export const windowsHostProcess: PssCheck = {
       evaluate(pod) {
         const out: PssViolation[] = [];
         if (get(podSecurityContext(pod), 'windowsOptions', 'hostProcess') === true) {
-          out.push(violation('windowsHostProcess', ['spec', 'securityContext', 'windowsOptions', 'hostProcess'], 'the pod runs as a Windows HostProcess'));
+          out.push(
+            violation(
+              'windowsHostProcess',
+              ['spec', 'securityContext', 'windowsOptions', 'hostProcess'],
+              'the pod runs as a Windows HostProcess',
+            ),
+          );
         }
         for (const c of allContainers(pod.spec)) {
           if (get(c.container, 'securityContext', 'windowsOptions', 'hostProcess') === true) {
             out.push(
-              violation('windowsHostProcess', [...c.path, 'securityContext', 'windowsOptions', 'hostProcess'], `${containerName(c)} runs as a Windows HostProcess`),
+              violation(
+                'windowsHostProcess',
+                [...c.path, 'securityContext', 'windowsOptions', 'hostProcess'],
+                `${containerName(c)} runs as a Windows HostProcess`,
+              ),
             );
           }
         }

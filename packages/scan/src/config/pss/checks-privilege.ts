@@ -14,7 +14,9 @@ export const privileged: PssCheck = {
       evaluate(pod) {
         return allContainers(pod.spec)
           .filter((c) => containerSecurityContext(c).privileged === true)
-          .map((c) => violation('privileged', [...c.path, 'securityContext', 'privileged'], `${containerName(c)} is privileged`));
+          .map((c) =>
+            violation('privileged', [...c.path, 'securityContext', 'privileged'], `${containerName(c)} is privileged`),
+          );
       },
     },
   ],
@@ -50,7 +52,11 @@ export const capabilitiesBaseline: PssCheck = {
           asArray(get(c.container, 'securityContext', 'capabilities', 'add')).forEach((cap, i) => {
             if (typeof cap !== 'string' || !BASELINE_CAPABILITIES.has(cap)) {
               out.push(
-                violation('capabilities_baseline', [...c.path, 'securityContext', 'capabilities', 'add', i], `${containerName(c)} adds capability ${String(cap)}`),
+                violation(
+                  'capabilities_baseline',
+                  [...c.path, 'securityContext', 'capabilities', 'add', i],
+                  `${containerName(c)} adds capability ${String(cap)}`,
+                ),
               );
             }
           });
@@ -69,12 +75,22 @@ function restrictedCapabilities(exemptWindows: boolean) {
       const caps = get(c.container, 'securityContext', 'capabilities');
       const drop = asArray(get(caps, 'drop'));
       if (!drop.includes('ALL')) {
-        out.push(violation('capabilities_restricted', [...c.path, 'securityContext', 'capabilities', 'drop'], `${containerName(c)} does not drop ALL capabilities`));
+        out.push(
+          violation(
+            'capabilities_restricted',
+            [...c.path, 'securityContext', 'capabilities', 'drop'],
+            `${containerName(c)} does not drop ALL capabilities`,
+          ),
+        );
       }
       asArray(get(caps, 'add')).forEach((cap, i) => {
         if (cap !== 'NET_BIND_SERVICE') {
           out.push(
-            violation('capabilities_restricted', [...c.path, 'securityContext', 'capabilities', 'add', i], `${containerName(c)} adds capability ${String(cap)}`),
+            violation(
+              'capabilities_restricted',
+              [...c.path, 'securityContext', 'capabilities', 'add', i],
+              `${containerName(c)} adds capability ${String(cap)}`,
+            ),
           );
         }
       });
@@ -101,7 +117,11 @@ function noEscalation(exemptWindows: boolean) {
     return allContainers(pod.spec)
       .filter((c) => containerSecurityContext(c).allowPrivilegeEscalation !== false)
       .map((c) =>
-        violation('allowPrivilegeEscalation', [...c.path, 'securityContext', 'allowPrivilegeEscalation'], `${containerName(c)} must set allowPrivilegeEscalation: false`),
+        violation(
+          'allowPrivilegeEscalation',
+          [...c.path, 'securityContext', 'allowPrivilegeEscalation'],
+          `${containerName(c)} must set allowPrivilegeEscalation: false`,
+        ),
       );
   };
 }

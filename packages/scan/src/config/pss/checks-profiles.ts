@@ -1,6 +1,14 @@
 /** Baseline checks on confinement profiles: AppArmor, SELinux, seccomp (annotations, then fields), /proc mount, sysctls. */
 import type { PodInput, PssCheck, PssViolation } from './types.js';
-import { allContainers, asObject, containerName, get, podSecurityContext, usesUserNamespace, violation } from './util.js';
+import {
+  allContainers,
+  asObject,
+  containerName,
+  get,
+  podSecurityContext,
+  usesUserNamespace,
+  violation,
+} from './util.js';
 
 const APPARMOR_ANNOTATION = 'container.apparmor.security.beta.kubernetes.io/';
 const APPARMOR_TYPES = new Set(['RuntimeDefault', 'Localhost']);
@@ -27,9 +35,17 @@ export const appArmorProfile: PssCheck = {
             out.push(violation('appArmorProfile', path, `${who} sets appArmorProfile.type=${String(type)}`));
           }
         };
-        check(get(podSecurityContext(pod), 'appArmorProfile', 'type'), ['spec', 'securityContext', 'appArmorProfile', 'type'], 'the pod');
+        check(
+          get(podSecurityContext(pod), 'appArmorProfile', 'type'),
+          ['spec', 'securityContext', 'appArmorProfile', 'type'],
+          'the pod',
+        );
         for (const c of allContainers(pod.spec)) {
-          check(get(c.container, 'securityContext', 'appArmorProfile', 'type'), [...c.path, 'securityContext', 'appArmorProfile', 'type'], containerName(c));
+          check(
+            get(c.container, 'securityContext', 'appArmorProfile', 'type'),
+            [...c.path, 'securityContext', 'appArmorProfile', 'type'],
+            containerName(c),
+          );
         }
         return out;
       },
@@ -54,7 +70,11 @@ function seLinux(types: ReadonlySet<string>) {
     };
     check(podSecurityContext(pod).seLinuxOptions, ['spec', 'securityContext', 'seLinuxOptions'], 'the pod');
     for (const c of allContainers(pod.spec)) {
-      check(get(c.container, 'securityContext', 'seLinuxOptions'), [...c.path, 'securityContext', 'seLinuxOptions'], containerName(c));
+      check(
+        get(c.container, 'securityContext', 'seLinuxOptions'),
+        [...c.path, 'securityContext', 'seLinuxOptions'],
+        containerName(c),
+      );
     }
     return out;
   };
@@ -80,7 +100,13 @@ function procMountCheck(id: string, userNamespaceExempt: boolean) {
     for (const c of allContainers(pod.spec)) {
       const pm = get(c.container, 'securityContext', 'procMount');
       if (pm !== undefined && pm !== null && pm !== 'Default') {
-        out.push(violation(id, [...c.path, 'securityContext', 'procMount'], `${containerName(c)} sets procMount=${String(pm)}`));
+        out.push(
+          violation(
+            id,
+            [...c.path, 'securityContext', 'procMount'],
+            `${containerName(c)} sets procMount=${String(pm)}`,
+          ),
+        );
       }
     }
     return out;
@@ -129,13 +155,25 @@ export const seccompProfileBaseline: PssCheck = {
         const annotations = asObject(pod.metadata.annotations);
         const podValue = annotations[SECCOMP_POD_ANNOTATION];
         if (podValue !== undefined && !allowedSeccompAnnotation(podValue)) {
-          out.push(violation('seccompProfile_baseline', ['metadata', 'annotations', SECCOMP_POD_ANNOTATION], `annotation ${SECCOMP_POD_ANNOTATION}="${String(podValue)}"`));
+          out.push(
+            violation(
+              'seccompProfile_baseline',
+              ['metadata', 'annotations', SECCOMP_POD_ANNOTATION],
+              `annotation ${SECCOMP_POD_ANNOTATION}="${String(podValue)}"`,
+            ),
+          );
         }
         for (const c of allContainers(pod.spec)) {
           const key = `${SECCOMP_CONTAINER_ANNOTATION}${String(c.container.name)}`;
           const v = annotations[key];
           if (v !== undefined && !allowedSeccompAnnotation(v)) {
-            out.push(violation('seccompProfile_baseline', ['metadata', 'annotations', key], `annotation ${key}="${String(v)}"`));
+            out.push(
+              violation(
+                'seccompProfile_baseline',
+                ['metadata', 'annotations', key],
+                `annotation ${key}="${String(v)}"`,
+              ),
+            );
           }
         }
         return out;
@@ -150,9 +188,17 @@ export const seccompProfileBaseline: PssCheck = {
             out.push(violation('seccompProfile_baseline', path, `${who} sets seccompProfile.type=${String(type)}`));
           }
         };
-        check(get(podSecurityContext(pod), 'seccompProfile', 'type'), ['spec', 'securityContext', 'seccompProfile', 'type'], 'the pod');
+        check(
+          get(podSecurityContext(pod), 'seccompProfile', 'type'),
+          ['spec', 'securityContext', 'seccompProfile', 'type'],
+          'the pod',
+        );
         for (const c of allContainers(pod.spec)) {
-          check(get(c.container, 'securityContext', 'seccompProfile', 'type'), [...c.path, 'securityContext', 'seccompProfile', 'type'], containerName(c));
+          check(
+            get(c.container, 'securityContext', 'seccompProfile', 'type'),
+            [...c.path, 'securityContext', 'seccompProfile', 'type'],
+            containerName(c),
+          );
         }
         return out;
       },
@@ -186,7 +232,13 @@ function sysctlCheck(allowed: readonly string[]) {
     (Array.isArray(list) ? list : []).forEach((s, i) => {
       const name = get(s, 'name');
       if (typeof name !== 'string' || !set.has(name)) {
-        out.push(violation('sysctls', ['spec', 'securityContext', 'sysctls', i, 'name'], `sysctl ${String(name)} is not in the safe set`));
+        out.push(
+          violation(
+            'sysctls',
+            ['spec', 'securityContext', 'sysctls', i, 'name'],
+            `sysctl ${String(name)} is not in the safe set`,
+          ),
+        );
       }
     });
     return out;

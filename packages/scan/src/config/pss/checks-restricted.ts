@@ -41,7 +41,9 @@ export const restrictedVolumes: PssCheck = {
           // The API server defaults a volume with no source to emptyDir: only explicit sources are judged.
           for (const [key, value] of Object.entries(v)) {
             if (key === 'name' || value === null || value === undefined || ALLOWED_VOLUME_SOURCES.has(key)) continue;
-            out.push(violation('restrictedVolumes', ['spec', 'volumes', i, key], `volume "${String(v.name)}" uses ${key}`));
+            out.push(
+              violation('restrictedVolumes', ['spec', 'volumes', i, key], `volume "${String(v.name)}" uses ${key}`),
+            );
           }
         });
         return out;
@@ -56,14 +58,28 @@ function nonRoot(userNamespaceExempt: boolean) {
     const out: PssViolation[] = [];
     const podValue = podSecurityContext(pod).runAsNonRoot;
     if (podValue === false) {
-      out.push(violation('runAsNonRoot', ['spec', 'securityContext', 'runAsNonRoot'], 'the pod sets runAsNonRoot=false'));
+      out.push(
+        violation('runAsNonRoot', ['spec', 'securityContext', 'runAsNonRoot'], 'the pod sets runAsNonRoot=false'),
+      );
     }
     for (const c of allContainers(pod.spec)) {
       const v = containerSecurityContext(c).runAsNonRoot;
       if (v === false) {
-        out.push(violation('runAsNonRoot', [...c.path, 'securityContext', 'runAsNonRoot'], `${containerName(c)} sets runAsNonRoot=false`));
+        out.push(
+          violation(
+            'runAsNonRoot',
+            [...c.path, 'securityContext', 'runAsNonRoot'],
+            `${containerName(c)} sets runAsNonRoot=false`,
+          ),
+        );
       } else if (v !== true && podValue !== true) {
-        out.push(violation('runAsNonRoot', [...c.path, 'securityContext'], `${containerName(c)} must set runAsNonRoot=true (here or on the pod)`));
+        out.push(
+          violation(
+            'runAsNonRoot',
+            [...c.path, 'securityContext'],
+            `${containerName(c)} must set runAsNonRoot=true (here or on the pod)`,
+          ),
+        );
       }
     }
     return out;
@@ -90,7 +106,9 @@ function nonRootUid(userNamespaceExempt: boolean) {
     }
     for (const c of allContainers(pod.spec)) {
       if (containerSecurityContext(c).runAsUser === 0) {
-        out.push(violation('runAsUser', [...c.path, 'securityContext', 'runAsUser'], `${containerName(c)} sets runAsUser=0`));
+        out.push(
+          violation('runAsUser', [...c.path, 'securityContext', 'runAsUser'], `${containerName(c)} sets runAsUser=0`),
+        );
       }
     }
     return out;
@@ -117,19 +135,33 @@ function seccompRequired(exemptWindows: boolean) {
     const podType = get(podSecurityContext(pod), 'seccompProfile', 'type');
     const podSet = podType !== undefined && podType !== null;
     if (podSet && !SECCOMP_TYPES.has(podType as string)) {
-      out.push(violation('seccompProfile_restricted', ['spec', 'securityContext', 'seccompProfile', 'type'], `the pod sets seccompProfile.type=${String(podType)}`));
+      out.push(
+        violation(
+          'seccompProfile_restricted',
+          ['spec', 'securityContext', 'seccompProfile', 'type'],
+          `the pod sets seccompProfile.type=${String(podType)}`,
+        ),
+      );
     }
     for (const c of allContainers(pod.spec)) {
       const t = get(c.container, 'securityContext', 'seccompProfile', 'type');
       if (t !== undefined && t !== null) {
         if (!SECCOMP_TYPES.has(t as string)) {
           out.push(
-            violation('seccompProfile_restricted', [...c.path, 'securityContext', 'seccompProfile', 'type'], `${containerName(c)} sets seccompProfile.type=${String(t)}`),
+            violation(
+              'seccompProfile_restricted',
+              [...c.path, 'securityContext', 'seccompProfile', 'type'],
+              `${containerName(c)} sets seccompProfile.type=${String(t)}`,
+            ),
           );
         }
       } else if (!podSet) {
         out.push(
-          violation('seccompProfile_restricted', [...c.path, 'securityContext'], `${containerName(c)} must set seccompProfile.type to RuntimeDefault or Localhost (here or on the pod)`),
+          violation(
+            'seccompProfile_restricted',
+            [...c.path, 'securityContext'],
+            `${containerName(c)} must set seccompProfile.type to RuntimeDefault or Localhost (here or on the pod)`,
+          ),
         );
       }
     }

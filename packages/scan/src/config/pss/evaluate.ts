@@ -19,7 +19,9 @@ export function parsePssVersion(version: string): number {
   if (version === 'latest') return LATEST_MINOR;
   const m = /^v?1\.(\d{1,3})$/.exec(version.trim());
   if (m === null) {
-    throw new RampartError('USAGE', `--pss-version must be v1.N or latest, not "${version}"`, { field: '--pss-version' });
+    throw new RampartError('USAGE', `--pss-version must be v1.N or latest, not "${version}"`, {
+      field: '--pss-version',
+    });
   }
   return Math.min(Number(m[1]), LATEST_MINOR);
 }

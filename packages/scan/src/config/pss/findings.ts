@@ -24,7 +24,11 @@ export function pssFindings(manifests: readonly Manifest[], level: PssLevel, min
         fix: check?.fix ?? '',
         references: [PSS_DOC],
       };
-      out.push(configFinding(info, m, { path: [...pod.base, ...v.path], message: v.message }, target, { pss: { level, version: `v1.${minor}` } }));
+      out.push(
+        configFinding(info, m, { path: [...pod.base, ...v.path], message: v.message }, target, {
+          pss: { level, version: `v1.${minor}` },
+        }),
+      );
     }
   }
   return out;

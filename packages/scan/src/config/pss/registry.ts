@@ -1,7 +1,25 @@
 /** Every PSS check, and which of them apply at a level and policy version (overrides included). */
-import { hostNamespaces, hostPathVolumes, hostPorts, hostProbesAndHostLifecycle, windowsHostProcess } from './checks-host.js';
-import { allowPrivilegeEscalation, capabilitiesBaseline, capabilitiesRestricted, privileged } from './checks-privilege.js';
-import { appArmorProfile, procMount, procMountRestricted, seccompProfileBaseline, seLinuxOptions, sysctls } from './checks-profiles.js';
+import {
+  hostNamespaces,
+  hostPathVolumes,
+  hostPorts,
+  hostProbesAndHostLifecycle,
+  windowsHostProcess,
+} from './checks-host.js';
+import {
+  allowPrivilegeEscalation,
+  capabilitiesBaseline,
+  capabilitiesRestricted,
+  privileged,
+} from './checks-privilege.js';
+import {
+  appArmorProfile,
+  procMount,
+  procMountRestricted,
+  seccompProfileBaseline,
+  seLinuxOptions,
+  sysctls,
+} from './checks-profiles.js';
 import { restrictedVolumes, runAsNonRoot, runAsUser, seccompProfileRestricted } from './checks-restricted.js';
 import type { PodInput, PssCheck, PssLevel } from './types.js';
 
@@ -43,7 +61,11 @@ export function applicableChecks(level: PssLevel, minor: number): ApplicableChec
   if (hit !== undefined) return hit;
   const inLevel = PSS_CHECKS.filter((c) => c.level === 'baseline' || level === 'restricted');
   const overridden = new Set(
-    inLevel.flatMap((c) => (c.overrides ?? []).filter((o) => level === 'restricted' && minor >= o.since && appliesAt(c, minor)).map((o) => o.id)),
+    inLevel.flatMap((c) =>
+      (c.overrides ?? [])
+        .filter((o) => level === 'restricted' && minor >= o.since && appliesAt(c, minor))
+        .map((o) => o.id),
+    ),
   );
   const out: ApplicableCheck[] = [];
   for (const check of inLevel) {

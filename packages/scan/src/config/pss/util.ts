@@ -19,7 +19,9 @@ export function violation(check: string, path: FieldPath, message: string): PssV
 
 export function containerName(c: ContainerRef): string {
   const name = c.container.name;
-  return typeof name === 'string' ? `${c.kind === 'containers' ? 'container' : c.kind.replace(/s$/, '')} "${name}"` : c.kind;
+  return typeof name === 'string'
+    ? `${c.kind === 'containers' ? 'container' : c.kind.replace(/s$/, '')} "${name}"`
+    : c.kind;
 }
 
 /** `spec.os.name: windows` exempts a pod from some restricted checks from v1.25 on. */

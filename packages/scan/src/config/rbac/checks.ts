@@ -1,7 +1,16 @@
 /** RBAC risks (group `rbac`): admin-equivalent grants, exec/attach, reading Secrets, escalation verbs, risky bindings. */
 import { get } from '../k8s/workload.js';
 import type { CheckHit, ManifestCheck } from '../checks/types.js';
-import { boundRole, escalationVerbs, hasWildcard, isAdminRule, isBuiltInRole, isExecAttachRule, isSecretReadRule, rulesOf } from './rules.js';
+import {
+  boundRole,
+  escalationVerbs,
+  hasWildcard,
+  isAdminRule,
+  isBuiltInRole,
+  isExecAttachRule,
+  isSecretReadRule,
+  rulesOf,
+} from './rules.js';
 
 const RBAC_DOC = 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/';
 const ROLE_KINDS = ['Role', 'ClusterRole'];
@@ -86,11 +95,16 @@ export const adminBinding: ManifestCheck = {
   references: [RBAC_DOC],
   kinds: BINDING_KINDS,
   evaluate(m, ctx) {
+    if (isBuiltInRole(m)) return [];
     const refName = String(get(m.object, 'roleRef', 'name') ?? '');
     const refKind = String(get(m.object, 'roleRef', 'kind') ?? '');
     const role = boundRole(m, ctx.all);
-    const admin = (refKind === 'ClusterRole' && refName === 'cluster-admin') || (role !== undefined && rulesOf(role).some(isAdminRule));
-    return admin ? [{ path: ['roleRef'], message: `${m.kind} "${m.name}" binds ${refKind} "${refName}" (admin-equivalent)` }] : [];
+    const admin =
+      (refKind === 'ClusterRole' && refName === 'cluster-admin') ||
+      (role !== undefined && rulesOf(role).some(isAdminRule));
+    return admin
+      ? [{ path: ['roleRef'], message: `${m.kind} "${m.name}" binds ${refKind} "${refName}" (admin-equivalent)` }]
+      : [];
   },
 };
 
@@ -103,10 +117,21 @@ export const execAttachBinding: ManifestCheck = {
   references: [RBAC_DOC],
   kinds: BINDING_KINDS,
   evaluate(m, ctx) {
+    if (isBuiltInRole(m)) return [];
     const role = boundRole(m, ctx.all);
     const out: CheckHit[] = [];
-    if (role !== undefined && rulesOf(role).some(isExecAttachRule)) {
-      out.push({ path: ['roleRef'], message: `${m.kind} "${m.name}" binds ${role.kind} "${role.name}", which allows exec/attach` });
+    if (role === undefined) {
+      // A role that is not among the scanned objects cannot be shown to be safe (as Polaris decides).
+      const ref = `${String(get(m.object, 'roleRef', 'kind'))} "${String(get(m.object, 'roleRef', 'name'))}"`;
+      out.push({
+        path: ['roleRef'],
+        message: `${m.kind} "${m.name}" binds ${ref}, which is not among the scanned objects`,
+      });
+    } else if (rulesOf(role).some(isExecAttachRule)) {
+      out.push({
+        path: ['roleRef'],
+        message: `${m.kind} "${m.name}" binds ${role.kind} "${role.name}", which allows exec/attach`,
+      });
     }
     return out;
   },

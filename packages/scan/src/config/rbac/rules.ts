@@ -22,7 +22,8 @@ function strings(v: unknown): string[] {
 }
 
 const coreGroup = (r: PolicyRule) => r.apiGroups.includes('') || r.apiGroups.includes('*');
-const hasVerb = (r: PolicyRule, verbs: readonly string[]) => r.verbs.includes('*') || verbs.some((v) => r.verbs.includes(v));
+const hasVerb = (r: PolicyRule, verbs: readonly string[]) =>
+  r.verbs.includes('*') || verbs.some((v) => r.verbs.includes(v));
 const hasResource = (r: PolicyRule, resources: readonly string[]) =>
   r.resources.includes('*') || resources.some((x) => r.resources.includes(x));
 
@@ -56,9 +57,13 @@ export function hasWildcard(r: PolicyRule): boolean {
   return r.verbs.includes('*') || r.resources.includes('*');
 }
 
-/** Roles Kubernetes itself manages: their grants are by design (bindings to them are still checked). */
+/** Roles and bindings Kubernetes (or the cloud provider) manages: their grants are by design. */
 export function isBuiltInRole(m: Manifest): boolean {
-  return m.name.startsWith('system:') || ['cluster-admin', 'admin', 'edit', 'view'].includes(m.name) || m.name.startsWith('gce:');
+  return (
+    m.name.startsWith('system:') ||
+    ['cluster-admin', 'admin', 'edit', 'view'].includes(m.name) ||
+    m.name.startsWith('gce:')
+  );
 }
 
 /** The Role or ClusterRole a binding refers to, when it is among the scanned objects. */

@@ -38,9 +38,13 @@ export async function collectInputs(
   try {
     st = await stat(path);
   } catch (e) {
-    throw new RampartError('INPUT_NOT_FOUND', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
-      file: path,
-    });
+    throw new RampartError(
+      'INPUT_NOT_FOUND',
+      `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      {
+        file: path,
+      },
+    );
   }
   if (!st.isDirectory()) {
     return [{ path, kind: inputKind(basename(path)) ?? 'manifest', read: () => readCapped(path, path) }];
@@ -62,7 +66,8 @@ export async function collectInputs(
         if (!SKIP_DIRS.has(d.name)) dirs.push(childRel);
       } else if (d.isFile()) {
         const kind = inputKind(d.name);
-        if (kind !== undefined) out.push({ path: childRel, kind, read: () => readCapped(join(path, childRel), childRel) });
+        if (kind !== undefined)
+          out.push({ path: childRel, kind, read: () => readCapped(join(path, childRel), childRel) });
       }
     }
   }
@@ -71,8 +76,10 @@ export async function collectInputs(
 
 async function readCapped(abs: string, shown: string): Promise<string> {
   const st = await stat(abs);
-  if (st.size > MAX_BYTES) throw new RampartError('INPUT_INVALID', `larger than ${MAX_BYTES} bytes; not scanned`, { file: shown });
+  if (st.size > MAX_BYTES)
+    throw new RampartError('INPUT_INVALID', `larger than ${MAX_BYTES} bytes; not scanned`, { file: shown });
   const buf = await readFile(abs);
-  if (buf.subarray(0, 8000).includes(0)) throw new RampartError('INPUT_INVALID', 'binary file; not scanned', { file: shown });
+  if (buf.subarray(0, 8000).includes(0))
+    throw new RampartError('INPUT_INVALID', 'binary file; not scanned', { file: shown });
   return buf.toString('utf8');
 }

@@ -4,10 +4,15 @@
  */
 import { compareFindings, type Finding, RampartError, toRampartError } from '@rampart/core';
 import { parseManifests, type Manifest } from '../k8s/manifest.js';
+import { podTemplate } from '../k8s/workload.js';
 import { evaluateManifestChecks, KNOWN_KINDS } from '../checks/index.js';
 import { parsePssLevel, parsePssVersion } from '../pss/evaluate.js';
 import { pssFindings } from '../pss/findings.js';
 import { RBAC_CHECKS } from '../rbac/checks.js';
+import { scanDockerfile } from '../dockerfile/index.js';
+import { networkPolicyFindings } from '../netpol/index.js';
+import { evaluatePolicies } from '../policy/evaluate.js';
+import { type CompiledPolicy, loadPolicies } from '../policy/load.js';
 import { collectInputs } from './inputs.js';
 import { CHECK_GROUPS, type CheckGroup, type ConfigScanOptions, type ConfigScanResult } from './types.js';
 
@@ -15,6 +20,9 @@ export async function scanConfig(path: string, options: ConfigScanOptions = {}):
   const groups = new Set<CheckGroup>(options.checks ?? CHECK_GROUPS);
   const level = parsePssLevel(options.pssLevel ?? 'restricted');
   const minor = parsePssVersion(options.pssVersion ?? 'latest');
+  // Policies first: a broken policy file is a usage error before any input is read.
+  const policies: CompiledPolicy[] = [];
+  for (const file of options.policyFiles ?? []) policies.push(...(await loadPolicies(file)));
   const errors: RampartError[] = [];
   const stdin = options.stdin ?? (() => Promise.reject(new RampartError('USAGE', 'no stdin to read')));
   const inputs = await collectInputs(path, stdin, errors);
@@ -33,7 +41,14 @@ export async function scanConfig(path: string, options: ConfigScanOptions = {}):
       continue;
     }
     files++;
-    if (input.kind === 'manifest') {
+    if (input.kind === 'dockerfile') {
+      if (!groups.has('dockerfile')) continue;
+      try {
+        findings.push(...scanDockerfile(text, input.path, path));
+      } catch (e) {
+        errors.push(toRampartError(e, 'SCAN_CONFIG_PARSE'));
+      }
+    } else {
       const parsed = parseManifests(text, input.path);
       errors.push(...parsed.errors);
       notObjects += parsed.notObjects;
@@ -46,8 +61,16 @@ export async function scanConfig(path: string, options: ConfigScanOptions = {}):
   if (groups.has('pss')) findings.push(...pssFindings(manifests, level, minor, path));
   if (groups.has('k8s')) findings.push(...evaluateManifestChecks(manifests, path));
   if (groups.has('rbac')) findings.push(...evaluateManifestChecks(manifests, path, RBAC_CHECKS));
+  if (groups.has('policy') && policies.length > 0) findings.push(...evaluatePolicies(policies, manifests, path));
+  let networkPolicy: ConfigScanResult['networkPolicy'];
+  if (groups.has('netpol') && manifests.some((m) => m.kind === 'NetworkPolicy' || podTemplate(m) !== undefined)) {
+    const np = networkPolicyFindings(manifests, path);
+    findings.push(...np.findings);
+    networkPolicy = np.report;
+  }
   findings.sort(compareFindings);
   return {
+    ...(networkPolicy !== undefined ? { networkPolicy } : {}),
     target: path,
     findings,
     partial: errors.length > 0,
@@ -63,7 +86,9 @@ export function parseCheckGroups(value: string): CheckGroup[] {
     const g = raw.trim();
     if (g === '') continue;
     if (!(CHECK_GROUPS as readonly string[]).includes(g)) {
-      throw new RampartError('USAGE', `--checks: unknown group "${g}"; use ${CHECK_GROUPS.join(', ')}`, { field: '--checks' });
+      throw new RampartError('USAGE', `--checks: unknown group "${g}"; use ${CHECK_GROUPS.join(', ')}`, {
+        field: '--checks',
+      });
     }
     out.push(g as CheckGroup);
   }

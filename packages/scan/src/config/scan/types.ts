@@ -1,5 +1,6 @@
 /** Options and result of a configuration scan. */
 import type { Finding, RampartError } from '@rampart/core';
+import type { NetworkPolicyReport } from '../netpol/analyze.js';
 import type { PssLevel } from '../pss/types.js';
 
 /** Check groups `--checks` selects. */
@@ -33,5 +34,5 @@ export interface ConfigScanResult {
     notObjects: number;
   };
   /** NetworkPolicy coverage and reachability, when the netpol group ran and manifests had workloads. */
-  networkPolicy?: unknown;
+  networkPolicy?: NetworkPolicyReport;
 }

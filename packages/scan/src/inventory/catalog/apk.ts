@@ -2,7 +2,8 @@
  * apk: `/lib/apk/db/installed` (Alpine, Wolfi, Chainguard). One paragraph per package of single-letter fields:
  * P name, V version, A arch, L license, o origin (the source package advisories are keyed by), D dependencies.
  */
-import { type Cataloger, CatalogError, type CatalogResult, type FoundPackage } from './cataloger.js';
+import type { InventorySkip } from '../types.js';
+import type { Cataloger, CatalogResult, FoundPackage } from './cataloger.js';
 import { parseParagraphs } from './control-file.js';
 
 /** `D:so:libc.musl-x86_64.so.1 busybox>=1.36 !foo` → plain package names (shared-object and command deps are dropped). */
@@ -15,13 +16,19 @@ function dependencyNames(d: string | undefined): string[] {
     .filter((t) => t !== '');
 }
 
-export function parseApkInstalled(text: string, path: string): FoundPackage[] {
+export function parseApkInstalled(text: string, path: string): CatalogResult {
   const out: FoundPackage[] = [];
+  const skipped: InventorySkip[] = [];
   for (const p of parseParagraphs(text)) {
     const name = p.fields.get('P');
     const version = p.fields.get('V');
     if (name === undefined || version === undefined) {
-      throw new CatalogError('package entry without P: (name) or V: (version)', p.line);
+      // One damaged entry does not cost the others: it is listed, the rest of the database stands.
+      skipped.push({
+        file: `${path}:${p.line}`,
+        reason: `apk entry ${name ?? '(no P:)'} has no ${name === undefined ? 'name' : 'version'}`,
+      });
+      continue;
     }
     const arch = p.fields.get('A');
     const license = p.fields.get('L');
@@ -41,7 +48,7 @@ export function parseApkInstalled(text: string, path: string): FoundPackage[] {
     if (arch !== undefined) pkg.arch = arch;
     out.push(pkg);
   }
-  return out;
+  return skipped.length > 0 ? { packages: out, skipped } : { packages: out };
 }
 
 export const apkCataloger: Cataloger = {
@@ -49,6 +56,6 @@ export const apkCataloger: Cataloger = {
   modes: ['rootfs'],
   wants: (path) => path === 'lib/apk/db/installed',
   parse(content, file): CatalogResult {
-    return { packages: parseApkInstalled(content.toString('utf8'), file.path) };
+    return parseApkInstalled(content.toString('utf8'), file.path);
   },
 };

@@ -11,7 +11,15 @@ export type ScanMode = 'fs' | 'rootfs';
 export interface FoundPackage extends Omit<Package, 'purl' | 'ecosystem'> {
   ecosystem: Package['ecosystem'];
   /** purl type, namespace and qualifiers; OS packages get `distro=` added from os-release. */
-  purl: { type: string; namespace?: string; name?: string; qualifiers?: Record<string, string>; subpath?: string };
+  purl: {
+    type: string;
+    namespace?: string;
+    name?: string;
+    /** When the purl spells the version differently (rpm: epoch is a qualifier, not part of the version). */
+    version?: string;
+    qualifiers?: Record<string, string>;
+    subpath?: string;
+  };
   /** OS packages: ecosystem and purl namespace come from os-release (Debian vs Ubuntu share dpkg). */
   osPackage?: boolean;
   /** Edges before purls exist, as `name` or `name@version`: the finishing pass maps them to purls within the same file. */
@@ -27,6 +35,8 @@ export interface CatalogFile {
 
 export interface CatalogResult {
   packages: FoundPackage[];
+  /** Licenses declared outside the package database (Debian copyright files), for packages found by `foundBy`. */
+  packageLicenses?: { foundBy: string; name: string; licenses: string[] }[];
   os?: OsInfo;
   skipped?: InventorySkip[];
 }
@@ -34,7 +44,10 @@ export interface CatalogResult {
 export interface Cataloger {
   readonly name: string;
   readonly modes: readonly ScanMode[];
-  /** Decides from the path (and size, mode bits) alone; must be cheap: it runs for every file of the target. */
+  /**
+   * Decides from the path (and size, mode bits) alone; must be cheap: it runs for every file of the target. Walkers
+   * first ask with size and mode -1 (unknown, before any stat): answer true if the file could be wanted.
+   */
   wants(path: string, size: number, mode: number): boolean;
   /** Optional cheap check of the first bytes (e.g. ELF magic) before the whole file is read. */
   readonly peek?: { bytes: number; accept(head: Buffer): boolean };

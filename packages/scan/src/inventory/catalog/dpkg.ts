@@ -2,7 +2,8 @@
  * dpkg: `/var/lib/dpkg/status` and the one-paragraph files of `status.d/` (distroless images). Only installed packages
  * count; `Source: name (version)` gives the source package the Debian advisories are keyed by.
  */
-import { type Cataloger, CatalogError, type CatalogResult, type FoundPackage } from './cataloger.js';
+import type { InventorySkip } from '../types.js';
+import type { Cataloger, CatalogResult, FoundPackage } from './cataloger.js';
 import { parseParagraphs } from './control-file.js';
 
 const STATUS = 'var/lib/dpkg/status';
@@ -34,14 +35,21 @@ function isInstalled(status: string | undefined): boolean {
   return words[2] === 'installed';
 }
 
-export function parseDpkgStatus(text: string, path: string): FoundPackage[] {
+export function parseDpkgStatus(text: string, path: string): CatalogResult {
   const out: FoundPackage[] = [];
+  const skipped: InventorySkip[] = [];
   for (const p of parseParagraphs(text)) {
     const name = p.fields.get('Package');
-    if (name === undefined) throw new CatalogError('paragraph without a Package field', p.line);
-    if (!isInstalled(p.fields.get('Status'))) continue;
     const version = p.fields.get('Version');
-    if (version === undefined || version === '') throw new CatalogError(`package ${name} has no Version`, p.line);
+    if (name !== undefined && !isInstalled(p.fields.get('Status'))) continue;
+    if (name === undefined || version === undefined || version === '') {
+      // One damaged paragraph does not cost the others: it is listed, the rest of the database stands.
+      skipped.push({
+        file: `${path}:${p.line}`,
+        reason: `dpkg paragraph ${name ?? '(no Package:)'} has no ${name === undefined ? 'Package' : 'Version'}`,
+      });
+      continue;
+    }
     const arch = p.fields.get('Architecture');
     const pkg: FoundPackage = {
       name,
@@ -64,7 +72,7 @@ export function parseDpkgStatus(text: string, path: string): FoundPackage[] {
     pkg.sourceVersion = m?.[2] ?? version;
     out.push(pkg);
   }
-  return out;
+  return skipped.length > 0 ? { packages: out, skipped } : { packages: out };
 }
 
 export const dpkgCataloger: Cataloger = {
@@ -72,6 +80,6 @@ export const dpkgCataloger: Cataloger = {
   modes: ['rootfs'],
   wants,
   parse(content, file): CatalogResult {
-    return { packages: parseDpkgStatus(content.toString('utf8'), file.path) };
+    return parseDpkgStatus(content.toString('utf8'), file.path);
   },
 };

@@ -11,6 +11,9 @@ const ELF = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
 const FLAG_INLINE = 0x2;
 /** Go binaries are never this small; smaller executables are not opened at all. */
 const MIN_SIZE = 512 * 1024;
+/** Names no Go binary has: the walker does not even stat them (most files of a node_modules or a Python tree). */
+const NOT_BINARY =
+  /\.(?:[cm]?js|[cm]?ts|jsx|tsx|json|map|md|markdown|txt|html?|css|scss|ya?ml|toml|xml|py|pyc|pyi|rb|php|java|class|go|rs|c|h|cc|hpp|png|jpe?g|gif|svg|ico|gz|zip|jar|whl|lock|cfg|ini|conf|pem|crt|mo|po|pc|la|a|o|1|gemspec|egg-info|LICENSE)$|(?:^|\/)(?:LICENSE|README|CHANGELOG|METADATA|RECORD|PKG-INFO)[^/]*$/i;
 
 function uvarint(buf: Buffer, at: number): [number, number] {
   let x = 0;
@@ -73,13 +76,17 @@ export function parseModinfo(modinfo: string, path: string): FoundPackage[] {
 export const goBinaryCataloger: Cataloger = {
   name: 'go-binary',
   modes: ['rootfs'],
-  wants: (_path, size, mode) => size >= MIN_SIZE && (mode & 0o111) !== 0,
+  wants: (path, size, mode) =>
+    size < 0 ? !NOT_BINARY.test(path) : size >= MIN_SIZE && (mode & 0o111) !== 0 && !NOT_BINARY.test(path),
   peek: { bytes: 4, accept: (head) => head.subarray(0, 4).equals(ELF) },
   parse(content, file): CatalogResult {
     const info = readBuildInfo(content);
     if (info === undefined) return { packages: [] };
     if (info === 'pointer-format') {
-      return { packages: [], skipped: [{ file: file.path, reason: 'Go binary built before Go 1.18 (pointer build info)' }] };
+      return {
+        packages: [],
+        skipped: [{ file: file.path, reason: 'Go binary built before Go 1.18 (pointer build info)' }],
+      };
     }
     return { packages: parseModinfo(info.modinfo, file.path) };
   },

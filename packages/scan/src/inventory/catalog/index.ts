@@ -3,6 +3,7 @@ import { apkCataloger } from './apk.js';
 import { cargoLockCataloger } from './cargo-lock.js';
 import type { Cataloger, ScanMode } from './cataloger.js';
 import { dpkgCataloger } from './dpkg.js';
+import { dpkgCopyrightCataloger } from './dpkg-copyright.js';
 import { goBinaryCataloger } from './go-binary.js';
 import { goModCataloger } from './go-mod.js';
 import { javaArchiveCataloger } from './java-archive.js';
@@ -20,6 +21,7 @@ import { yarnLockCataloger } from './yarn-lock.js';
 export const CATALOGERS: readonly Cataloger[] = [
   osReleaseCataloger,
   dpkgCataloger,
+  dpkgCopyrightCataloger,
   apkCataloger,
   rpmCataloger,
   npmLockCataloger,

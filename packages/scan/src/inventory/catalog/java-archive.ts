@@ -28,7 +28,10 @@ export function manifest(text: string): Map<string, string> {
     if (line[0] === ' ' && last !== undefined) m.set(last, `${m.get(last) ?? ''}${line.slice(1)}`);
     else {
       const i = line.indexOf(':');
-      if (i > 0) m.set((last = line.slice(0, i)), line.slice(i + 1).trim());
+      if (i > 0) {
+        last = line.slice(0, i);
+        m.set(last, line.slice(i + 1).trim());
+      }
     }
   }
   return m;
@@ -58,7 +61,9 @@ export function parseJavaArchive(bytes: Uint8Array, path: string, depth = 0): Fo
   try {
     files = unzipSync(bytes, {
       filter: (f: UnzipFileInfo) =>
-        f.name.endsWith('/pom.properties') || f.name === 'META-INF/MANIFEST.MF' || (depth < MAX_DEPTH && ARCHIVE.test(f.name)),
+        f.name.endsWith('/pom.properties') ||
+        f.name === 'META-INF/MANIFEST.MF' ||
+        (depth < MAX_DEPTH && ARCHIVE.test(f.name)),
     });
   } catch (e) {
     throw new CatalogError(`not a readable zip archive: ${(e as Error).message}`);

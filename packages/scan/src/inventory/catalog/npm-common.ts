@@ -10,7 +10,8 @@ export function npmPackage(
   foundBy: string,
 ): FoundPackage {
   const slash = name.startsWith('@') ? name.indexOf('/') : -1;
-  const purl = slash > 0 ? { type: 'npm', namespace: name.slice(0, slash), name: name.slice(slash + 1) } : { type: 'npm' };
+  const purl =
+    slash > 0 ? { type: 'npm', namespace: name.slice(0, slash), name: name.slice(slash + 1) } : { type: 'npm' };
   return { name, version, ecosystem: 'npm', purl, location, licenses, foundBy };
 }
 

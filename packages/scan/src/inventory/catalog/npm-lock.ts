@@ -88,7 +88,11 @@ function parseV1(deps: Record<string, LockEntryV1>, path: string, depth: number,
 }
 
 export function parseNpmLock(text: string, path: string): FoundPackage[] {
-  let lock: { lockfileVersion?: number; packages?: Record<string, LockEntryV2>; dependencies?: Record<string, LockEntryV1> };
+  let lock: {
+    lockfileVersion?: number;
+    packages?: Record<string, LockEntryV2>;
+    dependencies?: Record<string, LockEntryV1>;
+  };
   try {
     lock = JSON.parse(text);
   } catch (e) {

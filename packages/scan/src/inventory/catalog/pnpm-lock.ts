@@ -30,7 +30,11 @@ export function parsePnpmKey(key: string, lockVersion: number): { name: string; 
 }
 
 export function parsePnpmLock(text: string, path: string): FoundPackage[] {
-  let doc: { lockfileVersion?: string | number; packages?: Record<string, PnpmEntry>; snapshots?: Record<string, PnpmEntry> };
+  let doc: {
+    lockfileVersion?: string | number;
+    packages?: Record<string, PnpmEntry>;
+    snapshots?: Record<string, PnpmEntry>;
+  };
   try {
     doc = parse(text) ?? {};
   } catch (e) {

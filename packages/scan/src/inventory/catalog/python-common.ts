@@ -13,5 +13,13 @@ export function pythonPackage(
   licenses: string[],
   foundBy: string,
 ): FoundPackage {
-  return { name: normalizePythonName(name), version, ecosystem: 'PyPI', purl: { type: 'pypi' }, location, licenses, foundBy };
+  return {
+    name: normalizePythonName(name),
+    version,
+    ecosystem: 'PyPI',
+    purl: { type: 'pypi' },
+    location,
+    licenses,
+    foundBy,
+  };
 }

@@ -11,10 +11,15 @@ const PINNED = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*===?\s*([A-Za-
 export function parseRequirements(text: string, path: string): FoundPackage[] {
   const out: FoundPackage[] = [];
   text.split('\n').forEach((raw, i) => {
-    const line = raw.replace(/(^|\s)#.*$/, '').replace(/\s+--hash=\S+/g, '').replace(/\\$/, '').trim();
+    const line = raw
+      .replace(/(^|\s)#.*$/, '')
+      .replace(/\s+--hash=\S+/g, '')
+      .replace(/\\$/, '')
+      .trim();
     if (line === '' || line.startsWith('-')) return;
     const m = PINNED.exec(line);
-    if (m !== null) out.push(pythonPackage(m[1] as string, m[2] as string, { path, line: i + 1 }, [], 'python-requirements'));
+    if (m !== null)
+      out.push(pythonPackage(m[1] as string, m[2] as string, { path, line: i + 1 }, [], 'python-requirements'));
   });
   return out;
 }
@@ -77,7 +82,10 @@ export const pythonLockCataloger: Cataloger = {
   wants: (path) => {
     const b = baseName(path);
     return (
-      b === 'poetry.lock' || b === 'Pipfile.lock' || b === 'uv.lock' || (b.startsWith('requirements') && b.endsWith('.txt'))
+      b === 'poetry.lock' ||
+      b === 'Pipfile.lock' ||
+      b === 'uv.lock' ||
+      (b.startsWith('requirements') && b.endsWith('.txt'))
     );
   },
   parse(content, file): CatalogResult {

@@ -33,7 +33,7 @@ function rpmPackages(blobs: Uint8Array[], path: string): FoundPackage[] {
       version: evr,
       ecosystem: 'Red Hat',
       osPackage: true,
-      purl: { type: 'rpm', qualifiers },
+      purl: { type: 'rpm', version: `${version}-${release}`, qualifiers },
       location: { path },
       licenses: typeof license === 'string' && license !== '' ? [license] : [],
       foundBy: 'rpm',
@@ -84,6 +84,9 @@ export const rpmCataloger: Cataloger = {
   parse(content, file): CatalogResult {
     if (file.path.endsWith('rpmdb.sqlite')) return { packages: parseRpmSqlite(content, file.path) };
     const kind = file.path.endsWith('.db') ? 'NDB' : 'Berkeley DB';
-    return { packages: [], skipped: [{ file: file.path, reason: `${kind} rpmdb backend is not supported (only rpmdb.sqlite)` }] };
+    return {
+      packages: [],
+      skipped: [{ file: file.path, reason: `${kind} rpmdb backend is not supported (only rpmdb.sqlite)` }],
+    };
   },
 };

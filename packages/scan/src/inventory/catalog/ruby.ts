@@ -51,8 +51,10 @@ export function parseGemfileLock(text: string, path: string): FoundPackage[] {
       return;
     }
     const dep = /^ {6}(\S+)/.exec(line);
-    if (dep !== null && current !== undefined) current.dependsOnNames = [...(current.dependsOnNames ?? []), dep[1] as string];
-    else if (!/^ {2,}\S/.test(line)) throw new CatalogError(`unexpected line ${JSON.stringify(line.slice(0, 60))}`, i + 1);
+    if (dep !== null && current !== undefined)
+      current.dependsOnNames = [...(current.dependsOnNames ?? []), dep[1] as string];
+    else if (!/^ {2,}\S/.test(line))
+      throw new CatalogError(`unexpected line ${JSON.stringify(line.slice(0, 60))}`, i + 1);
   });
   if (direct.size > 0) for (const p of out) p.direct = direct.has(p.name);
   return out;

@@ -11,7 +11,8 @@ import { indexTar, type TarMember } from './tar-index.js';
 
 async function member(file: string, members: Map<string, TarMember>, name: string): Promise<Buffer> {
   const m = members.get(name);
-  if (m === undefined) throw new RampartError('INPUT_INVALID', `${file}: ${name} is missing from the archive`, { file });
+  if (m === undefined)
+    throw new RampartError('INPUT_INVALID', `${file}: ${name} is missing from the archive`, { file });
   const fh = await open(file, 'r');
   try {
     const buf = Buffer.alloc(m.size);
@@ -42,18 +43,27 @@ export async function openDockerArchive(file: string): Promise<ImageSource> {
   );
   const m = manifests[0];
   if (!Array.isArray(manifests) || m?.Config === undefined || !Array.isArray(m.Layers)) {
-    throw new RampartError('INPUT_INVALID', `${file}: manifest.json has no image (Config, Layers)`, { file, field: 'manifest.json' });
+    throw new RampartError('INPUT_INVALID', `${file}: manifest.json has no image (Config, Layers)`, {
+      file,
+      field: 'manifest.json',
+    });
   }
   const config = json<ImageConfig>(file, m.Config, await member(file, members, m.Config));
   const diffIds = config.rootfs?.diff_ids ?? [];
   if (diffIds.length !== m.Layers.length) {
-    throw new RampartError('INPUT_INVALID', `${file}: ${m.Layers.length} layers but ${diffIds.length} diff IDs in the config`, {
-      file,
-    });
+    throw new RampartError(
+      'INPUT_INVALID',
+      `${file}: ${m.Layers.length} layers but ${diffIds.length} diff IDs in the config`,
+      {
+        file,
+      },
+    );
   }
   const layers: (LayerRef & { name: string })[] = m.Layers.map((name, i) => ({
     name,
-    digest: diffIds[i] as string,
+    // Docker 25+ archives are OCI layouts inside: a `blobs/sha256/<hex>` layer is verified against its own name
+    // (it may be compressed); the classic `<id>/layer.tar` is the uncompressed layer, verified against its diff ID.
+    digest: /^blobs\/sha256\/[a-f0-9]{64}$/.test(name) ? `sha256:${name.slice(13)}` : (diffIds[i] as string),
     diffId: diffIds[i] as string,
     size: members.get(name)?.size ?? 0,
   }));

@@ -30,7 +30,8 @@ function cleanPath(name: string): string {
   const parts: string[] = [];
   for (const seg of name.split('/')) {
     if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop(); // cannot climb above the root of the layer
+    if (seg === '..')
+      parts.pop(); // cannot climb above the root of the layer
     else parts.push(seg);
   }
   return parts.join('/');
@@ -54,7 +55,18 @@ export async function scanLayer(
       const base = path.slice(slash + 1);
       const dir = slash < 0 ? '' : path.slice(0, slash);
       if (base === OPAQUE) out.opaqueDirs.push(dir);
-      else if (base.startsWith(WH)) out.whiteouts.push(dir === '' ? base.slice(WH.length) : `${dir}/${base.slice(WH.length)}`);
+      else if (base.startsWith(WH))
+        out.whiteouts.push(dir === '' ? base.slice(WH.length) : `${dir}/${base.slice(WH.length)}`);
+      if (h.type === 'link' && h.linkname !== undefined && h.linkname !== null) {
+        // A hard link names a file of this layer: it gets that file's packages under its own path.
+        const target = cleanPath(h.linkname);
+        const linked = out.files.filter((f) => f.file.path === target);
+        if (linked.length > 0 && catalogers.some((c) => c.wants(path, linked[0]?.file.size ?? 0, h.mode ?? 0))) {
+          out.paths.push(path);
+          for (const f of linked)
+            out.files.push({ file: { ...f.file, path }, result: relocate(f.result, target, path) });
+        }
+      }
       if (h.type !== 'file' || base.startsWith(WH)) {
         entry.resume();
         continue;
@@ -110,6 +122,16 @@ export class LayerError extends Error {
   override readonly name = 'LayerError';
 }
 
+/** The same packages found under another name (a hard link): locations follow the new path. */
+function relocate(result: CatalogResult, from: string, to: string): CatalogResult {
+  return {
+    ...result,
+    packages: result.packages.map((p) =>
+      p.location.path === from ? { ...p, location: { ...p.location, path: to } } : p,
+    ),
+  };
+}
+
 /** Picks the decoder from the first bytes of the stream, then forwards everything through it. */
 class SniffingDecoder extends Transform {
   private inner: Transform | undefined;
@@ -125,7 +147,10 @@ class SniffingDecoder extends Transform {
   }
 
   override _flush(done: TransformCallback): void {
-    if (this.inner === undefined) return done();
+    if (this.inner === undefined) {
+      done();
+      return;
+    }
     this.inner.once('end', () => done());
     this.inner.end();
   }

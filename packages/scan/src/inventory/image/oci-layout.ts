@@ -7,7 +7,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RampartError } from '@rampart/core';
 import { type Platform, selectManifest } from './platform.js';
-import { type Descriptor, type ImageConfig, type ImageIndex, type ImageManifest, type ImageSource, MEDIA } from './source.js';
+import {
+  type Descriptor,
+  type ImageConfig,
+  type ImageIndex,
+  type ImageManifest,
+  type ImageSource,
+  MEDIA,
+} from './source.js';
 import { verifiedJson } from './verify.js';
 
 function blobPath(dir: string, digest: string): string {
@@ -31,21 +38,29 @@ export async function openOciLayout(spec: string, platform: Platform): Promise<I
   // `oci:DIR[:TAG]`
   const body = spec.replace(/^oci:/, '');
   const colon = body.lastIndexOf(':');
-  const [dir, tag] = colon > 0 && !body.slice(colon).includes('/') ? [body.slice(0, colon), body.slice(colon + 1)] : [body, undefined];
+  const [dir, tag] =
+    colon > 0 && !body.slice(colon).includes('/') ? [body.slice(0, colon), body.slice(colon + 1)] : [body, undefined];
   const indexFile = join(dir, 'index.json');
   const indexText = await readFile(indexFile, 'utf8').catch(() => {
-    throw new RampartError('INPUT_NOT_FOUND', `${spec}: no OCI layout at ${dir} (index.json missing)`, { file: indexFile });
+    throw new RampartError('INPUT_NOT_FOUND', `${spec}: no OCI layout at ${dir} (index.json missing)`, {
+      file: indexFile,
+    });
   });
   let index: ImageIndex;
   try {
     index = JSON.parse(indexText) as ImageIndex;
   } catch (e) {
-    throw new RampartError('INPUT_INVALID', `${spec}: index.json is not valid JSON: ${(e as Error).message}`, { file: indexFile });
+    throw new RampartError('INPUT_INVALID', `${spec}: index.json is not valid JSON: ${(e as Error).message}`, {
+      file: indexFile,
+    });
   }
   let candidates = index.manifests ?? [];
   if (tag !== undefined) {
-    candidates = candidates.filter((m) => (m as { annotations?: Record<string, string> }).annotations?.['org.opencontainers.image.ref.name'] === tag);
-    if (candidates.length === 0) throw new RampartError('INPUT_NOT_FOUND', `${spec}: no image tagged ${tag} in ${indexFile}`, { file: indexFile });
+    candidates = candidates.filter(
+      (m) => (m as { annotations?: Record<string, string> }).annotations?.['org.opencontainers.image.ref.name'] === tag,
+    );
+    if (candidates.length === 0)
+      throw new RampartError('INPUT_NOT_FOUND', `${spec}: no image tagged ${tag} in ${indexFile}`, { file: indexFile });
   }
   let desc = selectManifest(spec, candidates, platform);
   let manifest = verifiedJson<ImageManifest & ImageIndex>(spec, desc, await blob(dir, desc));
@@ -53,8 +68,18 @@ export async function openOciLayout(spec: string, platform: Platform): Promise<I
     desc = selectManifest(spec, manifest.manifests, platform);
     manifest = verifiedJson<ImageManifest & ImageIndex>(spec, desc, await blob(dir, desc));
   }
+  if (
+    manifest.mediaType !== undefined &&
+    manifest.mediaType !== MEDIA.ociManifest &&
+    manifest.mediaType !== MEDIA.dockerManifest
+  ) {
+    throw new RampartError('INPUT_INVALID', `${spec}: unsupported manifest media type ${manifest.mediaType}`);
+  }
   if (manifest.config === undefined || !Array.isArray(manifest.layers)) {
-    throw new RampartError('INPUT_INVALID', `${spec}: manifest ${desc.digest} has no config and layers (media type ${manifest.mediaType ?? desc.mediaType})`);
+    throw new RampartError(
+      'INPUT_INVALID',
+      `${spec}: manifest ${desc.digest} has no config and layers (media type ${manifest.mediaType ?? desc.mediaType})`,
+    );
   }
   const config = verifiedJson<ImageConfig>(spec, manifest.config, await blob(dir, manifest.config));
   const diffIds = config.rootfs?.diff_ids ?? [];
@@ -63,7 +88,12 @@ export async function openOciLayout(spec: string, platform: Platform): Promise<I
     manifestDigest: desc.digest,
     configDigest: manifest.config.digest,
     platform: `${config.os ?? platform.os}/${config.architecture ?? platform.architecture}`,
-    layers: manifest.layers.map((l, i) => ({ digest: l.digest, diffId: diffIds[i], mediaType: l.mediaType, size: l.size })),
+    layers: manifest.layers.map((l, i) => ({
+      digest: l.digest,
+      diffId: diffIds[i],
+      mediaType: l.mediaType,
+      size: l.size,
+    })),
     async open(layer) {
       return createReadStream(blobPath(dir, layer.digest));
     },

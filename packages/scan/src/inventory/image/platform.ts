@@ -11,7 +11,9 @@ export interface Platform {
 export function parsePlatform(s: string | undefined): Platform {
   const [os, architecture, variant] = (s ?? 'linux/amd64').split('/');
   if (os === undefined || os === '' || architecture === undefined || architecture === '') {
-    throw new RampartError('USAGE', `--platform ${s} is not os/arch[/variant] (e.g. linux/amd64)`, { field: '--platform' });
+    throw new RampartError('USAGE', `--platform ${s} is not os/arch[/variant] (e.g. linux/amd64)`, {
+      field: '--platform',
+    });
   }
   return variant === undefined ? { os, architecture } : { os, architecture, variant };
 }

@@ -9,8 +9,11 @@ import { join } from 'node:path';
 export function dockerConfigAuth(registry: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const dir = env.DOCKER_CONFIG ?? join(homedir(), '.docker');
   try {
-    const cfg = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as { auths?: Record<string, { auth?: string }> };
-    const hosts = registry === 'registry-1.docker.io' ? ['https://index.docker.io/v1/', 'docker.io', registry] : [registry];
+    const cfg = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as {
+      auths?: Record<string, { auth?: string }>;
+    };
+    const hosts =
+      registry === 'registry-1.docker.io' ? ['https://index.docker.io/v1/', 'docker.io', registry] : [registry];
     for (const h of hosts) {
       const a = cfg.auths?.[h]?.auth ?? cfg.auths?.[`https://${h}`]?.auth;
       if (a !== undefined && a !== '') return a;

@@ -32,7 +32,12 @@ export async function openRegistryImage(ref: string, platform: Platform, opts: R
   let authorization: string | undefined = basic !== undefined ? `Basic ${basic}` : undefined;
   const retries = opts.retries ?? 3;
 
-  async function get(url: string, accept?: string, tried = 0, authed = false): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Readable }> {
+  async function get(
+    url: string,
+    accept?: string,
+    tried = 0,
+    authed = false,
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Readable }> {
     let res: Awaited<ReturnType<typeof request>>;
     try {
       const headers: Record<string, string> = {};
@@ -63,7 +68,12 @@ export async function openRegistryImage(ref: string, platform: Platform, opts: R
     }
     if (status !== 200) {
       await res.body.dump();
-      const why: Record<number, string> = { 401: 'unauthorized', 403: 'access denied', 404: 'not found', 429: 'rate limited' };
+      const why: Record<number, string> = {
+        401: 'unauthorized',
+        403: 'access denied',
+        404: 'not found',
+        429: 'rate limited',
+      };
       throw new RampartError('NETWORK', `${ref}: ${url}: HTTP ${status} ${why[status] ?? 'error'}`, {
         exitCode: status === 404 || status === 401 || status === 403 ? 2 : 3,
       });
@@ -88,7 +98,11 @@ export async function openRegistryImage(ref: string, platform: Platform, opts: R
     return t;
   }
 
-  async function json<T>(path: string, digest: string | undefined, accept?: string): Promise<{ value: T; mediaType: string; digest: string }> {
+  async function json<T>(
+    path: string,
+    digest: string | undefined,
+    accept?: string,
+  ): Promise<{ value: T; mediaType: string; digest: string }> {
     const res = await get(`${base}/${path}`, accept);
     const buf = Buffer.from(await (res.body as unknown as { arrayBuffer(): Promise<ArrayBuffer> }).arrayBuffer());
     const mediaType = String(res.headers['content-type'] ?? '').split(';')[0] as string;
@@ -96,9 +110,14 @@ export async function openRegistryImage(ref: string, platform: Platform, opts: R
     return { value: verifiedJson<T>(ref, { digest: d }, buf), mediaType, digest: d };
   }
 
-  let m = await json<ImageManifest & ImageIndex>(`manifests/${r.reference}`, r.reference.startsWith('sha256:') ? r.reference : undefined, ACCEPT);
+  let m = await json<ImageManifest & ImageIndex>(
+    `manifests/${r.reference}`,
+    r.reference.startsWith('sha256:') ? r.reference : undefined,
+    ACCEPT,
+  );
   const type = m.value.mediaType ?? m.mediaType;
-  if (!KNOWN.has(type)) throw new RampartError('INPUT_INVALID', `${ref}: unsupported manifest media type ${type || '(none)'}`);
+  if (!KNOWN.has(type))
+    throw new RampartError('INPUT_INVALID', `${ref}: unsupported manifest media type ${type || '(none)'}`);
   if (type === MEDIA.ociIndex || type === MEDIA.dockerList) {
     const d = selectManifest(ref, m.value.manifests ?? [], platform);
     m = await json(`manifests/${d.digest}`, d.digest, ACCEPT);
@@ -110,7 +129,12 @@ export async function openRegistryImage(ref: string, platform: Platform, opts: R
     manifestDigest: m.digest,
     configDigest: m.value.config.digest,
     platform: `${cfg.value.os ?? platform.os}/${cfg.value.architecture ?? platform.architecture}`,
-    layers: m.value.layers.map((l, i) => ({ digest: l.digest, diffId: diffIds[i], mediaType: l.mediaType, size: l.size })),
+    layers: m.value.layers.map((l, i) => ({
+      digest: l.digest,
+      diffId: diffIds[i],
+      mediaType: l.mediaType,
+      size: l.size,
+    })),
     async open(layer) {
       return (await get(`${base}/blobs/${layer.digest}`)).body;
     },

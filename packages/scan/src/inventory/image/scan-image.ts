@@ -50,7 +50,13 @@ export async function scanImage(ref: string, opts: ScanImageOptions = {}): Promi
   if (target === '') throw new RampartError('USAGE', 'an image reference, oci:DIR or --input FILE.tar is required');
   const source = await openSource(ref, opts);
   const catalogers = catalogersFor('rootfs', opts.catalogers);
-  const cache = opts.cacheDir === undefined ? undefined : new LayerCache(opts.cacheDir, catalogers.map((c) => c.name));
+  const cache =
+    opts.cacheDir === undefined
+      ? undefined
+      : new LayerCache(
+          opts.cacheDir,
+          catalogers.map((c) => c.name),
+        );
   const collector = new Collector();
   const errors: InventoryError[] = [];
   const image: ImageInfo = { ref: target, layers: [] };
@@ -65,7 +71,13 @@ export async function scanImage(ref: string, opts: ScanImageOptions = {}): Promi
       if (result === undefined) {
         try {
           const stream = await source.open(layer);
-          result = await scanLayer(stream, layer.digest, layer.digest, catalogers, opts.maxFileSize ?? 512 * 1024 * 1024);
+          result = await scanLayer(
+            stream,
+            layer.digest,
+            layer.digest,
+            catalogers,
+            opts.maxFileSize ?? 512 * 1024 * 1024,
+          );
           await cache?.put(key, result);
         } catch (e) {
           const message = e instanceof RampartError ? e.message : `layer ${layer.digest}: ${(e as Error).message}`;

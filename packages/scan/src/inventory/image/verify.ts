@@ -9,7 +9,10 @@ export function sha256(buf: Uint8Array): string {
 
 export function verifiedJson<T>(ref: string, d: Descriptor, buf: Buffer): T {
   if (d.digest.startsWith('sha256:') && sha256(buf) !== d.digest) {
-    throw new RampartError('SCAN_DIGEST_MISMATCH', `${ref}: blob ${d.digest} does not match its digest (got ${sha256(buf)})`);
+    throw new RampartError(
+      'SCAN_DIGEST_MISMATCH',
+      `${ref}: blob ${d.digest} does not match its digest (got ${sha256(buf)})`,
+    );
   }
   try {
     return JSON.parse(buf.toString('utf8')) as T;

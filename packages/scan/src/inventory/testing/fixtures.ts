@@ -25,10 +25,18 @@ function built(script: string, what: string): Built {
   if (hit !== undefined) return hit;
   let result: Built;
   try {
-    const out = execFileSync(fixture(script), [], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
+    const out = execFileSync(fixture(script), [], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 600_000,
+    });
     result = { path: out.trim().split('\n').at(-1) as string, skip: false };
   } catch (e) {
-    const stderr = String((e as { stderr?: unknown }).stderr ?? (e as Error).message).trim().split('\n').slice(-3).join(' | ');
+    const stderr = String((e as { stderr?: unknown }).stderr ?? (e as Error).message)
+      .trim()
+      .split('\n')
+      .slice(-3)
+      .join(' | ');
     result = { path: '', skip: `SKIPPED: cannot build ${what} (${script}): ${stderr}` };
   }
   memo.set(script, result);
@@ -48,12 +56,21 @@ export function npmTree(): Built {
   return built('build-npm-tree.sh', 'the npm-1000 node_modules tree');
 }
 
+/** A real rpmdb.sqlite made by rpm 4.18 (`root/var/lib/rpm/rpmdb.sqlite`, two packages). */
+export function rpmdb(): Built {
+  return built('build-rpmdb.sh', 'the rpmdb.sqlite fixture');
+}
+
 /** The Trivy anchor binary (../shared/anchors/trivy.sh), or the reason it is unavailable. */
 export function trivy(): Built {
   const script = join(repoRoot(), '..', 'shared', 'anchors', 'trivy.sh');
   if (!existsSync(script)) return { path: '', skip: `SKIPPED: Trivy anchor script absent (${script})` };
   try {
-    const path = execFileSync(script, [], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 }).trim();
+    const path = execFileSync(script, [], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 600_000,
+    }).trim();
     return { path, skip: false };
   } catch (e) {
     return { path: '', skip: `SKIPPED: cannot install Trivy: ${(e as Error).message.split('\n')[0]}` };

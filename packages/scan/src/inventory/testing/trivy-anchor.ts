@@ -3,7 +3,7 @@
  * `ecosystem name@version` keys (Trivy splits Debian versions into epoch/version/release; PyPI names are normalized).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Inventory } from '../types.js';
@@ -47,13 +47,32 @@ interface TrivyPackage {
 }
 
 /** Trivy's package keys, each with the files it was found in (Trivy's `FilePath`, or the result target). */
-export function runTrivy(bin: string, mode: 'rootfs' | 'fs', target: string): Map<string, string[]> {
+export function runTrivy(bin: string, mode: 'rootfs' | 'fs' | 'image', target: string): Map<string, string[]> {
   const cache = mkdtempSync(join(tmpdir(), 'rampart-trivy-'));
-  const out = execFileSync(
-    bin,
-    [mode, '--skip-db-update', '--skip-java-db-update', '--offline-scan', '--scanners', 'license', '--list-all-pkgs', '-f', 'json', '--cache-dir', cache, '--quiet', target],
-    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 300_000 },
-  );
+  let out: string;
+  try {
+    out = execFileSync(
+      bin,
+      [
+        mode,
+        '--skip-db-update',
+        '--skip-java-db-update',
+        '--offline-scan',
+        '--scanners',
+        'license',
+        '--list-all-pkgs',
+        '-f',
+        'json',
+        '--cache-dir',
+        cache,
+        '--quiet',
+        ...(mode === 'image' ? ['--input', target] : [target]),
+      ],
+      { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 300_000 },
+    );
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
   const doc = JSON.parse(out) as { Results?: TrivyResult[] };
   const keys = new Map<string, string[]>();
   for (const r of doc.Results ?? []) {

@@ -31,24 +31,26 @@ export async function walkDir(root: string, catalogers: readonly Cataloger[], co
       collector.error({ file: rel === '' ? '.' : rel, message: `cannot list directory: ${(e as Error).message}` });
       continue;
     }
+    const files: string[] = [];
     for (const d of entries) {
       const childRel = rel === '' ? d.name : `${rel}/${d.name}`;
       if (d.isDirectory()) {
         if (!opts.skipDirs.has(childRel)) dirs.push(childRel);
-        continue;
+      } else if (d.isFile()) {
+        // Symlinks, sockets, devices are never opened. Size and mode unknown (-1): may any cataloger want it?
+        const logical = `${opts.pathPrefix ?? ''}${childRel}`;
+        if (catalogers.some((c) => c.wants(logical, -1, -1))) files.push(childRel);
       }
-      if (!d.isFile()) continue; // symlinks, sockets, devices: never opened
-      const abs = join(root, childRel);
-      let st: Awaited<ReturnType<typeof stat>>;
-      try {
-        st = await stat(abs);
-      } catch {
-        continue; // vanished while walking
-      }
+    }
+    // Size and mode bits decide some catalogers (Go binaries): the candidates of one directory are stat'ed together.
+    const stats = await Promise.all(files.map((f) => stat(join(root, f)).catch(() => undefined)));
+    files.forEach((childRel, i) => {
+      const st = stats[i];
+      if (st === undefined) return; // vanished while walking
       const logical = `${opts.pathPrefix ?? ''}${childRel}`;
       const wanted = catalogers.filter((c) => c.wants(logical, st.size, st.mode));
-      if (wanted.length > 0) queue.push({ rel: logical, abs, size: st.size, wanted });
-    }
+      if (wanted.length > 0) queue.push({ rel: logical, abs: join(root, childRel), size: st.size, wanted });
+    });
   }
   let next = 0;
   const worker = async () => {

@@ -51,7 +51,8 @@ function idsOf(f: Finding): string[] {
 
 export function applyGate(input: readonly Finding[], options: GateOptions): GateResult {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const severities = options.severities !== undefined && options.severities.length > 0 ? new Set(options.severities) : undefined;
+  const severities =
+    options.severities !== undefined && options.severities.length > 0 ? new Set(options.severities) : undefined;
   const notes: string[] = [];
   const active: IgnoreEntry[] = [];
   for (const e of options.ignore ?? []) {
@@ -75,7 +76,8 @@ export function applyGate(input: readonly Finding[], options: GateOptions): Gate
     const vex = (options.vex ?? []).find(
       (s) =>
         idsOf(f).includes(s.vulnerability) &&
-        (s.products.length === 0 || (f.package?.purl !== undefined && s.products.some((p) => productCovers(p, f.package!.purl!)))),
+        (s.products.length === 0 ||
+          (f.package?.purl !== undefined && s.products.some((p) => productCovers(p, f.package!.purl!)))),
     );
     if (vex !== undefined) {
       const why = vex.justification !== undefined ? ` (${vex.justification})` : '';

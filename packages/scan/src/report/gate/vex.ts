@@ -20,9 +20,13 @@ export function readVexFile(path: string): VexStatement[] {
     doc = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new RampartError(code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'INPUT_INVALID', `cannot read VEX ${path}: ${(e as Error).message}`, {
-      file: path,
-    });
+    throw new RampartError(
+      code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'INPUT_INVALID',
+      `cannot read VEX ${path}: ${(e as Error).message}`,
+      {
+        file: path,
+      },
+    );
   }
   return parseVex(doc, path);
 }

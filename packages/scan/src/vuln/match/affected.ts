@@ -36,8 +36,8 @@ function schemeForRange(range: OsvRange, ecosystemScheme: VersionScheme): Versio
 
 export function evaluateAffected(entry: OsvAffected, version: string, scheme: VersionScheme): AffectedVerdict {
   const verdict: AffectedVerdict = { affected: false, fixed: [], skippedRanges: 0 };
+  // The enumerated list is matched exactly, as OSV defines it; the ranges below decide for every other spelling.
   if (entry.versions?.includes(version)) verdict.affected = true;
-  let parsed: unknown;
   let parseError: string | undefined;
   const parsedFor = new Map<VersionScheme, unknown>();
   const parseInstalled = (s: VersionScheme) => {
@@ -45,21 +45,11 @@ export function evaluateAffected(entry: OsvAffected, version: string, scheme: Ve
     return parsedFor.get(s);
   };
   try {
-    parsed = parseInstalled(scheme);
+    parseInstalled(scheme);
   } catch (e) {
     parseError = e instanceof InvalidVersionError ? e.message : String(e);
   }
   const doubt = scheme.doubt?.(version);
-  if (!verdict.affected && parsed !== undefined && entry.versions !== undefined) {
-    // Listed versions may be spelled differently from the installed one (`1.0` vs `1.0.0`): compare, not just match.
-    for (const listed of entry.versions) {
-      try {
-        if (scheme.compareParsed(parsed, scheme.parse(listed)) === 0) verdict.affected = true;
-      } catch {
-        // An unparsable listed version cannot equal a parsable installed one.
-      }
-    }
-  }
   for (const range of entry.ranges ?? []) {
     if (range.type !== 'SEMVER' && range.type !== 'ECOSYSTEM') {
       verdict.skippedRanges++;
@@ -97,11 +87,24 @@ function eventOf(e: OsvEvent): [Kind, string] {
   return [kind, (e as Record<string, string>)[kind] as string];
 }
 
-function inRange(
-  events: readonly OsvEvent[],
-  installed: unknown,
-  scheme: VersionScheme,
-): { affected: boolean; fixed?: string; doubt?: string } {
+/** Parsed and sorted bounds per range and scheme: advisories are shared by many packages and versions of a scan. */
+const boundsCache = new WeakMap<readonly OsvEvent[], Map<VersionScheme, { bounds: Bound[]; doubt?: string }>>();
+
+function boundsOf(events: readonly OsvEvent[], scheme: VersionScheme): { bounds: Bound[]; doubt?: string } {
+  let perScheme = boundsCache.get(events);
+  if (perScheme === undefined) {
+    perScheme = new Map();
+    boundsCache.set(events, perScheme);
+  }
+  let entry = perScheme.get(scheme);
+  if (entry === undefined) {
+    entry = parseBounds(events, scheme);
+    perScheme.set(scheme, entry);
+  }
+  return entry;
+}
+
+function parseBounds(events: readonly OsvEvent[], scheme: VersionScheme): { bounds: Bound[]; doubt?: string } {
   const bounds: Bound[] = [];
   let doubt: string | undefined;
   for (const e of events) {
@@ -121,6 +124,15 @@ function inRange(
     if (a.value === undefined || b.value === undefined) return a.value === b.value ? 0 : a.value === undefined ? -1 : 1;
     return scheme.compareParsed(a.value, b.value);
   });
+  return doubt === undefined ? { bounds } : { bounds, doubt };
+}
+
+function inRange(
+  events: readonly OsvEvent[],
+  installed: unknown,
+  scheme: VersionScheme,
+): { affected: boolean; fixed?: string; doubt?: string } {
+  const { bounds, doubt } = boundsOf(events, scheme);
   const limits = bounds.filter((b) => b.kind === 'limit');
   if (limits.length > 0 && limits.every((l) => scheme.compareParsed(installed, l.value) >= 0)) {
     return doubt === undefined ? { affected: false } : { affected: false, doubt };

@@ -18,7 +18,10 @@ function rank(id: string): number {
   return i < 0 ? PREFERENCE.length : i;
 }
 
-export function collapseAliases<T>(items: readonly T[], idsOf: (item: T) => { id: string; aliases: string[] }): AliasGroup<T>[] {
+export function collapseAliases<T>(
+  items: readonly T[],
+  idsOf: (item: T) => { id: string; aliases: string[] },
+): AliasGroup<T>[] {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let root = x;

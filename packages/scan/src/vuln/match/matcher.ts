@@ -96,16 +96,25 @@ function matchPackage(pkg: Package, inventory: Inventory, db: VulnDb, stats: Mat
   const hits: Hit[] = [];
   const seen = new Set<string>();
   for (const row of db.lookup(query.base, query.name)) {
-    if (seen.has(row.id) || !query.accepts(row.ecosystem)) continue;
-    seen.add(row.id);
-    const record = db.record(row.id);
+    if (!query.accepts(row.ecosystem)) continue;
+    const record = db.advisory(row.id);
     if (record === undefined) continue;
     if (record.withdrawn !== undefined && record.withdrawn !== '') {
-      stats.withdrawnSkipped++;
+      if (!seen.has(row.id)) stats.withdrawnSkipped++;
+      seen.add(row.id);
       continue;
     }
-    const hit = evaluateRecord(record, query, scheme, stats);
-    if (hit !== undefined) hits.push(hit);
+    seen.add(row.id);
+    const hit = evaluateEntries(record, row.entries(), query, scheme, stats);
+    if (hit === undefined) continue;
+    // One advisory may name the package in several rows (`Ubuntu:20.04` and `Ubuntu:20.04:LTS`): merge them.
+    const earlier = hits.find((h) => h.record.id === row.id);
+    if (earlier === undefined) hits.push(hit);
+    else {
+      earlier.entries.push(...hit.entries);
+      earlier.fixed.push(...hit.fixed);
+      earlier.doubt ??= hit.doubt;
+    }
   }
   if (hits.length === 0) return [];
   const allEntries = hits.flatMap((h) => h.entries);
@@ -119,14 +128,15 @@ function matchPackage(pkg: Package, inventory: Inventory, db: VulnDb, stats: Mat
   return groups.map((g) => toFinding(g.primary, g.aliases, g.members, pkg, query.version, scheme, upgrade, target));
 }
 
-function evaluateRecord(
+function evaluateEntries(
   record: OsvRecord,
+  entries: readonly OsvAffected[],
   query: ReturnType<typeof queryFor>,
   scheme: VersionScheme,
   stats: MatchStats,
 ): Hit | undefined {
   let hit: Hit | undefined;
-  for (const entry of record.affected ?? []) {
+  for (const entry of entries) {
     const p = entry.package;
     if (p === undefined || !query.accepts(p.ecosystem) || normalizePackageName(p.ecosystem, p.name) !== query.name) {
       continue;
@@ -158,7 +168,8 @@ function toFinding(
   for (const h of hits) {
     const s = advisorySeverity(h.record, h.entries[0]);
     if (severityRank(s.severity) > severityRank(severity)) severity = s.severity;
-    if (h === primary || cvss.length === 0) cvss.push(...s.cvss.filter((c) => !cvss.some((x) => x.vector === c.vector)));
+    if (h === primary || cvss.length === 0)
+      cvss.push(...s.cvss.filter((c) => !cvss.some((x) => x.vector === c.vector)));
   }
   const fixed = sortVersions(
     hits.flatMap((h) => h.fixed),
@@ -167,7 +178,8 @@ function toFinding(
   const doubt = hits.find((h) => h.doubt !== undefined)?.doubt;
   const record = primary.record;
   const references = [`https://osv.dev/vulnerability/${record.id}`];
-  for (const h of hits) for (const r of h.record.references ?? []) if (!references.includes(r.url)) references.push(r.url);
+  for (const h of hits)
+    for (const r of h.record.references ?? []) if (!references.includes(r.url)) references.push(r.url);
   const finding = createFinding({
     id,
     kind: 'vulnerability',
@@ -195,7 +207,8 @@ function toFinding(
   if (pkg.location.layer !== undefined) location.layer = pkg.location.layer;
   if (pkg.location.path !== '') finding.location = location;
   finding.fix = { versions: fixed };
-  if (upgrade !== undefined) finding.fix.advice = `upgrade ${pkg.name} to ${upgrade} (clears every known finding of this package)`;
+  if (upgrade !== undefined)
+    finding.fix.advice = `upgrade ${pkg.name} to ${upgrade} (clears every known finding of this package)`;
   else if (fixed.length > 0) finding.fix.advice = `upgrade ${pkg.name} to ${fixed[0]} or later`;
   return finding;
 }

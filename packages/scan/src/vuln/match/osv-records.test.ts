@@ -16,6 +16,24 @@ import { evaluateAffected } from './affected.js';
 
 const osv = sharedData('osv');
 
+/**
+ * Inconsistencies in the upstream data itself, checked by hand; they must stay exactly these (a fix upstream, or a
+ * regression here, changes the list and fails the test):
+ * - PYSEC-2023-61 lists Django's 3.2/4.2 pre-releases although its ranges start at the final `3.2`/`4.2`, and PEP 440
+ *   orders `3.2a1 < 3.2`.
+ * - PYSEC-2021-114 packs two overlapping ranges into one (`introduced 0, fixed 2.11.6` and `introduced 2.11, fixed
+ *   2.11.7`); by the OSV evaluation algorithm 2.11.6 is fixed, yet it is listed.
+ */
+const KNOWN_UPSTREAM_ANOMALIES = [
+  'PYSEC-2021-114 PyPI wagtail: listed 2.11.6 not in range',
+  'PYSEC-2023-61 PyPI django: listed 3.2a1 not in range',
+  'PYSEC-2023-61 PyPI django: listed 3.2b1 not in range',
+  'PYSEC-2023-61 PyPI django: listed 3.2rc1 not in range',
+  'PYSEC-2023-61 PyPI django: listed 4.2a1 not in range',
+  'PYSEC-2023-61 PyPI django: listed 4.2b1 not in range',
+  'PYSEC-2023-61 PyPI django: listed 4.2rc1 not in range',
+];
+
 function* records(ecosystemDir: string): Generator<OsvRecord> {
   const zip = join(osv.path, ecosystemDir, 'all.zip');
   const entries = unzipSync(readFileSync(zip));
@@ -24,7 +42,7 @@ function* records(ecosystemDir: string): Generator<OsvRecord> {
 
 const ecosystems = osv.skip === false ? readdirSync(osv.path).filter((d) => !d.includes('.')) : [];
 
-test('every listed version is inside the record\'s ranges; no fixed version is', { skip: osv.skip }, (t) => {
+test("every listed version is inside the record's ranges; no fixed version is", { skip: osv.skip }, (t) => {
   let checked = 0;
   const failures: string[] = [];
   for (const dir of ecosystems) {
@@ -41,7 +59,8 @@ test('every listed version is inside the record\'s ranges; no fixed version is',
         for (const v of entry.versions ?? []) {
           perEcosystem++;
           const verdict = evaluateAffected(rangesOnly, v, scheme);
-          if (!verdict.affected) failures.push(`${record.id} ${ecosystem} ${entry.package?.name}: listed ${v} not in range`);
+          if (!verdict.affected)
+            failures.push(`${record.id} ${ecosystem} ${entry.package?.name}: listed ${v} not in range`);
         }
         for (const range of ranges) {
           // Contiguous ranges (Bitnami: fixed 2.4.50, introduced 2.4.50) re-open at the same version: not a fix.
@@ -61,5 +80,5 @@ test('every listed version is inside the record\'s ranges; no fixed version is',
   }
   t.diagnostic(`${checked} cases, ${failures.length} failures`);
   assert.ok(checked > 10000);
-  assert.deepEqual(failures.slice(0, 25), []);
+  assert.deepEqual(failures.slice(0, 25), KNOWN_UPSTREAM_ANOMALIES);
 });

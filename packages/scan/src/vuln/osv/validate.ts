@@ -36,7 +36,8 @@ function affectedProblem(value: unknown): string | undefined {
     if (typeof p.ecosystem !== 'string' || p.ecosystem === '') return 'package has no "ecosystem"';
     if (typeof p.name !== 'string' || p.name === '') return 'package has no "name"';
   }
-  if (a.versions !== undefined && a.versions !== null && !isStringArray(a.versions)) return '"versions" is not a list of strings';
+  if (a.versions !== undefined && a.versions !== null && !isStringArray(a.versions))
+    return '"versions" is not a list of strings';
   if (a.severity !== undefined && a.severity !== null && !isSeverityList(a.severity)) return '"severity" is malformed';
   if (a.ranges === undefined || a.ranges === null) return undefined;
   if (!Array.isArray(a.ranges)) return '"ranges" is not a list';

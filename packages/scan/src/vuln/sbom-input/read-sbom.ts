@@ -22,9 +22,13 @@ export function readSbomFile(path: string): SbomInventory {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new RampartError(code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'IO', `cannot read ${path}: ${(e as Error).message}`, {
-      file: path,
-    });
+    throw new RampartError(
+      code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'IO',
+      `cannot read ${path}: ${(e as Error).message}`,
+      {
+        file: path,
+      },
+    );
   }
   return parseSbom(text, path);
 }

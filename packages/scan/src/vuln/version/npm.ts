@@ -15,8 +15,9 @@ interface NpmVersion {
 export const npmScheme: VersionScheme<NpmVersion> = {
   name: 'npm semver',
   parse(version) {
-    const lenient = parseSemver(version, 'npm semver');
-    return { npm: semver.parse(version.trim(), { loose: true }), lenient };
+    const npm = semver.parse(version.trim(), { loose: true });
+    // node-semver's own normal form when it reads the version (`=1.2.3`, `v1.2.3`), else the lenient reading.
+    return { npm, lenient: parseSemver(npm?.version ?? version, 'npm semver') };
   },
   compareParsed(a, b) {
     if (a.npm !== null && b.npm !== null) return semver.compare(a.npm, b.npm);

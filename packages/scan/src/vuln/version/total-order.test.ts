@@ -53,7 +53,8 @@ function generateMaven(rand: () => number): string {
   let s = String(Math.floor(rand() * 3));
   for (let i = Math.floor(rand() * 3); i > 0; i--) s += `.${pick(['0', '1', '2', '10', '01'])}`;
   for (let i = Math.floor(rand() * 3); i > 0; i--) {
-    s += pick(['-', '-', '']) + pick(['alpha', 'beta', 'rc', 'sp', 'snapshot', 'final', 'ga', 'm', 'x', 'cr', '1', '2']);
+    s +=
+      pick(['-', '-', '']) + pick(['alpha', 'beta', 'rc', 'sp', 'snapshot', 'final', 'ga', 'm', 'x', 'cr', '1', '2']);
     if (rand() < 0.5) s += pick(['1', '2', '.1', '-1']);
   }
   return s;
@@ -117,7 +118,7 @@ for (const [scheme, kind] of CASES) {
   });
 }
 
-test('the lenient apk order (versions apk rejects) is antisymmetric; it is osv-scanner\'s order, not transitive', () => {
+test("the lenient apk order (versions apk rejects) is antisymmetric; it is osv-scanner's order, not transitive", () => {
   const rand = prng(0xa1b2);
   const texts = Array.from({ length: 150 }, () => generate(PIECES.apk as readonly string[], rand));
   const cmp = (x: string, y: string) => sign(compareApkLenient(x, y));

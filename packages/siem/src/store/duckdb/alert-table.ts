@@ -59,7 +59,10 @@ export async function listAlerts(
     where.push(`incident_id = $${params.length}`);
   }
   const limit = Math.max(1, Math.min(options.limit ?? 100, 10_000));
-  const rows = await db.rows(`SELECT * FROM alerts WHERE ${where.join(' AND ')} ORDER BY ts DESC LIMIT ${limit}`, params);
+  const rows = await db.rows(
+    `SELECT * FROM alerts WHERE ${where.join(' AND ')} ORDER BY ts DESC LIMIT ${limit}`,
+    params,
+  );
   return rows.map(toAlert);
 }
 

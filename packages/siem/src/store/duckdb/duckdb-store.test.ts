@@ -11,7 +11,10 @@ const day = 86_400_000;
 
 function events(n: number, startMs: number, stepMs: number): SecurityEvent[] {
   return Array.from({ length: n }, (_, i) =>
-    createEvent({ module: 'test', action: 'a', timestamp: startMs + i * stepMs, id: `ev-${startMs + i * stepMs}-${i}` }, { message: 'x'.repeat(100) }),
+    createEvent(
+      { module: 'test', action: 'a', timestamp: startMs + i * stepMs, id: `ev-${startMs + i * stepMs}-${i}` },
+      { message: 'x'.repeat(100) },
+    ),
   );
 }
 
@@ -39,11 +42,17 @@ test('scan pages through a time range in order without losing events that share 
   try {
     // 7 events per millisecond: pages of 5 cut through groups of equal timestamps.
     const batch = Array.from({ length: 70 }, (_, i) =>
-      createEvent({ module: 't', action: 'a', timestamp: t0 + Math.floor(i / 7), id: `e${String(i).padStart(3, '0')}` }),
+      createEvent({
+        module: 't',
+        action: 'a',
+        timestamp: t0 + Math.floor(i / 7),
+        id: `e${String(i).padStart(3, '0')}`,
+      }),
     );
     await store.appendEvents(batch);
     const seen: string[] = [];
-    for await (const page of store.scan({ fromMs: t0 + 2, toMs: t0 + 9 }, 5)) for (const e of page) seen.push(e.event.id);
+    for await (const page of store.scan({ fromMs: t0 + 2, toMs: t0 + 9 }, 5))
+      for (const e of page) seen.push(e.event.id);
     assert.equal(seen.length, 49);
     assert.equal(new Set(seen).size, 49);
     assert.deepEqual(seen.slice(0, 2), ['e014', 'e015']);

@@ -2,7 +2,7 @@
 import type { SecurityEvent } from '@rampart/core/event';
 import { columnValue, eventTimeMs, PROMOTED_COLUMNS } from '../columns.js';
 import type { CountBucket, HistogramBucket, SearchOptions, SqlFilter, TimeRange } from '../types.js';
-import { type Database, num } from './database.js';
+import { type Database, num, type Row } from './database.js';
 
 export async function appendEvents(db: Database, events: readonly SecurityEvent[]): Promise<void> {
   if (events.length === 0) return;
@@ -20,7 +20,10 @@ export async function appendEvents(db: Database, events: readonly SecurityEvent[
           else if (col.type === 'int') appender.appendInteger(v as number);
           else appender.appendVarchar(v as string);
         }
+        const original = e.event.original;
+        e.event.original = undefined;
         appender.appendVarchar(JSON.stringify(e));
+        e.event.original = original;
         appender.endRow();
       }
       // Closing flushes and commits: after this the rows are in the WAL and survive a crash.
@@ -55,8 +58,11 @@ export async function search(db: Database, filter: SqlFilter, options: SearchOpt
   const { sql, params } = whereWithRange(filter, options);
   const limit = Math.max(1, Math.min(options.limit ?? 100, 10_000));
   const order = options.order === 'asc' ? 'ASC' : 'DESC';
-  const rows = await db.rows(`SELECT doc FROM events WHERE ${sql} ORDER BY ts ${order} LIMIT ${limit}`, params);
-  return rows.map((r) => JSON.parse(String(r.doc)) as SecurityEvent);
+  const rows = await db.rows(
+    `SELECT doc, original FROM events WHERE ${sql} ORDER BY ts ${order} LIMIT ${limit}`,
+    params,
+  );
+  return rows.map(toEvent);
 }
 
 export async function count(db: Database, filter: SqlFilter, range: TimeRange = {}): Promise<number> {
@@ -105,11 +111,10 @@ export async function* scan(db: Database, range: TimeRange, pageSize: number): A
   const to = range.toMs ?? Number.MAX_SAFE_INTEGER;
   for (;;) {
     // Keyset paging on (ts): rows at the page's last ts are re-read and skipped by id, so ties are never lost.
-    const rows = await db.rows('SELECT ts, id, doc FROM events WHERE ts > $1 AND ts < $2 ORDER BY ts, id LIMIT $3', [
-      BigInt(afterTs),
-      BigInt(to),
-      pageSize + skipIds.size,
-    ]);
+    const rows = await db.rows(
+      'SELECT ts, id, doc, original FROM events WHERE ts > $1 AND ts < $2 ORDER BY ts, id LIMIT $3',
+      [BigInt(afterTs), BigInt(to), pageSize + skipIds.size],
+    );
     const page: SecurityEvent[] = [];
     // Rows at the previous page's last timestamp that were already yielded still count as "at the last timestamp".
     let lastTs = afterTs + 1;
@@ -118,7 +123,7 @@ export async function* scan(db: Database, range: TimeRange, pageSize: number): A
       const ts = num(r.ts);
       const id = String(r.id);
       if (ts === afterTs + 1 && skipIds.has(id)) continue;
-      page.push(JSON.parse(String(r.doc)) as SecurityEvent);
+      page.push(toEvent(r));
       if (ts !== lastTs) idsAtLast.clear();
       lastTs = ts;
       idsAtLast.add(id);
@@ -134,8 +139,15 @@ export async function* scan(db: Database, range: TimeRange, pageSize: number): A
 export async function getEvents(db: Database, ids: readonly string[]): Promise<SecurityEvent[]> {
   if (ids.length === 0) return [];
   const marks = ids.map((_, i) => `$${i + 1}`).join(', ');
-  const rows = await db.rows(`SELECT doc FROM events WHERE id IN (${marks}) ORDER BY ts`, ids);
-  return rows.map((r) => JSON.parse(String(r.doc)) as SecurityEvent);
+  const rows = await db.rows(`SELECT doc, original FROM events WHERE id IN (${marks}) ORDER BY ts`, ids);
+  return rows.map(toEvent);
+}
+
+/** A stored row back into the event it was: the document with its original put back. */
+function toEvent(r: Row): SecurityEvent {
+  const e = JSON.parse(String(r.doc)) as SecurityEvent;
+  if (typeof r.original === 'string') e.event.original = r.original;
+  return e;
 }
 
 /** Renumbers `$n` placeholders by `by` (the compiler only ever emits `$` followed by digits for parameters). */

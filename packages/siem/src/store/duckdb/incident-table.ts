@@ -100,7 +100,11 @@ export async function getIncident(db: Database, id: string): Promise<IncidentRec
   return rows[0] === undefined ? undefined : toIncident(rows[0]);
 }
 
-export async function findOpenIncident(db: Database, ruleId: string, entity: string): Promise<IncidentRecord | undefined> {
+export async function findOpenIncident(
+  db: Database,
+  ruleId: string,
+  entity: string,
+): Promise<IncidentRecord | undefined> {
   const rows = await db.rows(
     "SELECT * FROM incidents WHERE rule_id = $1 AND entity = $2 AND status <> 'resolved' ORDER BY created DESC LIMIT 1",
     [ruleId, entity],

@@ -27,7 +27,7 @@ export async function applyRetention(
   if (policy.maxBytes !== undefined) {
     // The newest events whose running total of document bytes still fits are kept.
     const rows = await db.rows(
-      'SELECT min(ts) AS keep_from FROM (SELECT ts, sum(length(doc)) OVER (ORDER BY ts DESC ' +
+      'SELECT min(ts) AS keep_from FROM (SELECT ts, sum(length(doc) + coalesce(length(original), 0)) OVER (ORDER BY ts DESC ' +
         'ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running FROM events) t WHERE running <= $1',
       [BigInt(Math.floor(policy.maxBytes))],
     );

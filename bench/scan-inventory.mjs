@@ -1,0 +1,109 @@
+// Inventory speed and memory, Rampart vs Trivy (the anchor of issue 4), on the same three real targets in one run:
+// the debootstrap Debian image (docker-archive), this machine's dpkg database, and the npm ci tree of >= 1,000 packages.
+// Trivy's binary is UPX-packed and spends seconds unpacking itself: `trivy --version` is measured alone and ratios are
+// printed both raw and with that start-up subtracted. Median of RUNS (default 3) per figure.
+// Needs: npm run build; packages/scan/testdata/inventory/build-*.sh (run here when the cache is missing).
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { figure, measure, median } from './lib.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const runs = Number(process.env.RUNS ?? 3);
+const testdata = join(root, 'packages/scan/testdata/inventory');
+const build = (script) => execFileSync(join(testdata, script), [], { encoding: 'utf8' }).trim().split('\n').at(-1);
+
+const debian = build('build-debian-image.sh');
+const npmTree = build('build-npm-tree.sh');
+const host = mkdtempSync(join(tmpdir(), 'rampart-bench-dpkg-'));
+mkdirSync(join(host, 'var/lib/dpkg'), { recursive: true });
+mkdirSync(join(host, 'etc'));
+for (const f of ['var/lib/dpkg/status', 'etc/os-release', 'etc/debian_version'])
+  copyFileSync(join('/', f), join(host, f));
+
+let trivy;
+try {
+  trivy = execFileSync(join(root, '../shared/anchors/trivy.sh'), [], { encoding: 'utf8' }).trim();
+} catch {
+  process.stderr.write('anchor trivy missing (../shared/anchors/trivy.sh failed): Rampart figures only\n');
+}
+
+const rampart = join(root, 'packages/cli/bin/rampart.js');
+const targets = [
+  {
+    name: 'debian-image',
+    ours: ['scan', 'image', '--input', join(debian, 'debian.tar')],
+    theirs: ['image', '--input', join(debian, 'debian.tar')],
+  },
+  { name: 'host-dpkg', ours: ['scan', 'rootfs', host], theirs: ['rootfs', host] },
+  {
+    name: 'npm-1000',
+    ours: ['scan', 'rootfs', join(npmTree, 'node_modules')],
+    theirs: ['rootfs', join(npmTree, 'node_modules')],
+  },
+];
+
+async function med(cmd, args) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await measure(cmd, args, { keepStdout: false });
+    if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.code}: ${r.stderr.slice(0, 400)}`);
+    results.push(r);
+  }
+  return { wallMs: median(results.map((r) => r.wallMs)), maxRssKb: median(results.map((r) => r.maxRssKb)) };
+}
+
+const startup = trivy ? await med(trivy, ['--version']) : undefined;
+if (startup) figure('scan-inventory', 'wall_ms.trivy-startup', startup.wallMs, 'ms');
+for (const t of targets) {
+  const ours = await med(process.execPath, [
+    rampart,
+    'scan',
+    ...t.ours.slice(1),
+    '--format',
+    'json',
+    '--output',
+    '/dev/null',
+  ]);
+  if (!trivy) {
+    figure('scan-inventory', `wall_ms.${t.name}`, ours.wallMs, 'ms');
+    figure('scan-inventory', `peak_rss_mb.${t.name}`, ours.maxRssKb / 1024, 'MB');
+    continue;
+  }
+  const cache = mkdtempSync(join(tmpdir(), 'rampart-bench-trivy-'));
+  const flags = [
+    '--skip-db-update',
+    '--skip-java-db-update',
+    '--offline-scan',
+    '--scanners',
+    'license',
+    '--list-all-pkgs',
+    '-f',
+    'json',
+    '-o',
+    '/dev/null',
+    '--cache-dir',
+    cache,
+    '--quiet',
+  ];
+  // A fresh cache per run: Trivy caches layers and files by digest, which would time a cache hit, not a scan.
+  const theirs = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(cache, { recursive: true, force: true });
+    const r = await measure(trivy, [...t.theirs.slice(0, 1), ...flags, ...t.theirs.slice(1)], { keepStdout: false });
+    if (r.code !== 0) throw new Error(`trivy ${t.name} exited ${r.code}: ${r.stderr.slice(0, 400)}`);
+    theirs.push(r);
+  }
+  rmSync(cache, { recursive: true, force: true });
+  const tw = median(theirs.map((r) => r.wallMs));
+  const trss = median(theirs.map((r) => r.maxRssKb));
+  figure('scan-inventory', `wall_ms.${t.name}`, ours.wallMs, 'ms', { name: 'trivy', value: tw });
+  figure('scan-inventory', `wall_ms_startup_subtracted.${t.name}`, ours.wallMs, 'ms', {
+    name: 'trivy-minus-startup',
+    value: Math.max(1, tw - startup.wallMs),
+  });
+  figure('scan-inventory', `peak_rss_mb.${t.name}`, ours.maxRssKb / 1024, 'MB', { name: 'trivy', value: trss / 1024 });
+}
+rmSync(host, { recursive: true, force: true });
