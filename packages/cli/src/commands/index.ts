@@ -13,6 +13,7 @@ import { scanSbomCommand } from './scan-sbom.js';
 import { scanSecretsCommand } from './scan-secrets.js';
 import { siemCommand } from './siem.js';
 import { versionCommand } from './version.js';
+import { wafCommand } from './waf.js';
 
 export const commands: readonly CommandModule[] = [
   versionCommand,
@@ -25,4 +26,5 @@ export const commands: readonly CommandModule[] = [
   siemCommand,
   scanConfigCommand,
   scanSecretsCommand,
+  wafCommand,
 ];

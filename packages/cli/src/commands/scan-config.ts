@@ -13,6 +13,7 @@ import {
 } from '@rampart/scan';
 import { Option } from 'commander';
 import { type CommandModule, parentCommand } from '../command.js';
+import { SCANNERS } from './scan.js';
 import { cliVersion } from './version.js';
 
 interface ScanConfigOptions {
@@ -22,6 +23,16 @@ interface ScanConfigOptions {
   policy?: string[];
   exitCode?: string;
 }
+
+// `rampart scan fs|rootfs DIR --scanners config`: manifests and Dockerfiles under the target, merged into the JSON result.
+SCANNERS.set('config', async (inv, ctx) => {
+  if (inv.targetType === 'image') {
+    ctx.warn('--scanners config: image layers are not scanned for misconfigurations yet; scan an unpacked rootfs instead');
+    return { misconfigurations: { skipped: 'image layers are not scanned for misconfigurations yet' } };
+  }
+  const r = await scanConfig(inv.target);
+  return { misconfigurations: { ...r, errors: r.errors.map((e) => e.toJSON()) } };
+});
 
 export const scanConfigCommand: CommandModule = {
   register(program, run) {

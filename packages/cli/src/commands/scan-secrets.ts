@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { ExitCode, RampartError } from '@rampart/core';
 import { findingsTable, loadSecretsConfig, scanSecretsGitHistory, scanSecretsPath, toSarif } from '@rampart/scan';
 import { type CommandModule, parentCommand } from '../command.js';
+import { SCANNERS } from './scan.js';
 import { exitCodeFor } from './scan-config.js';
 import { cliVersion } from './version.js';
 
@@ -13,6 +14,15 @@ interface ScanSecretsOptions {
   maxFileSize?: string;
   exitCode?: string;
 }
+
+// `rampart scan fs|rootfs DIR --scanners secret`: the same scan over the target folder, merged into the JSON result.
+SCANNERS.set('secret', async (inv, ctx) => {
+  if (inv.targetType === 'image') {
+    ctx.warn('--scanners secret: image layers are not scanned for secrets yet; scan an unpacked rootfs instead');
+    return { secrets: { skipped: 'image layers are not scanned for secrets yet' } };
+  }
+  return { secrets: await scanSecretsPath(inv.target) };
+});
 
 export const scanSecretsCommand: CommandModule = {
   register(program, run) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { base62, crc32 } from './checksum.js';
-import { findSecrets } from './find.js';
+import { findSecrets, findSecretsInBytes } from './find.js';
 import { maskSecret } from './mask.js';
 
 const withChecksum = (prefix: string, body: string) => `${prefix}${body}${base62(crc32(body)).padStart(6, '0')}`;
@@ -118,4 +118,14 @@ test('masking keeps a short head and never the value', () => {
   const masked = maskSecret(GHP);
   assert.ok(masked.startsWith('ghp_') && masked.includes('****') && !masked.includes(GHP.slice(8)));
   assert.equal(maskSecret(`-----BEGIN RSA PRIVATE KEY-----\n${RSA_BODY}`), '-----BEGIN RSA PRIVATE KEY-----****');
+});
+
+test('bytes and strings give the same matches, for ASCII and for UTF-8 text', () => {
+  for (const text of [
+    `x=1\ntoken: ${GHP}\n`,
+    `caf\u00e9 \u{1F600}\ntoken: ${GHP}\nDB_PASSWORD="Vq3#pL9-xZ2!mK7w" # \u00fc\n`,
+    'nothing to see here\n',
+  ]) {
+    assert.deepEqual(findSecretsInBytes(Buffer.from(text, 'utf8')), findSecrets(text));
+  }
 });

@@ -78,6 +78,8 @@ export function runCluster(options: ClusterOptions): Promise<number> {
 
 /** In a worker: makes this worker's registry part of the primary's aggregated /metrics. */
 export function registerWorkerMetrics(registry: Registry): void {
+  // Constructing one installs prom-client's worker-side message listener (setRegistries alone does not).
+  new AggregatorRegistry();
   AggregatorRegistry.setRegistries([registry]);
 }
 

@@ -158,3 +158,16 @@ test('benign input with quotes-free SQL words, semicolons and dots passes on eve
     }
   }
 });
+
+test('a JSON body carrying __proto__ is refused on every framework before the app parses it', async () => {
+  for (const [name, , base] of servers) {
+    events.clear();
+    const r = await send(`${base}/json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"v":"alice","__proto__":{"isAdmin":true}}',
+    });
+    assert.equal(r.status, 403, `${name}: ${r.status} ${r.body}`);
+    assert.equal(events.last()?.event.action, 'prototype_pollution', name);
+  }
+});

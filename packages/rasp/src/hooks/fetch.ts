@@ -75,7 +75,12 @@ export function wrapGlobalDispatcher(): void {
   ) {
     const chain = outboundStorage.getStore();
     if (chain === undefined || opts.origin === undefined) return original.call(this, opts, handler);
-    const origin = new URL(String(opts.origin));
+    let origin: URL;
+    try {
+      origin = new URL(String(opts.origin));
+    } catch {
+      return original.call(this, opts, handler); // not ours to judge: undici reports the bad origin itself
+    }
     const host = origin.hostname;
     const fail = (err: Error): boolean => {
       if (typeof handler.onError === 'function') handler.onError(err);

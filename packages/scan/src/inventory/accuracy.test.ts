@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { scanImage } from './image/scan-image.js';
-import { scanRootfs } from './scan-dir.js';
-import { debianImage, npmTree, trivy } from './testing/fixtures.js';
+import { scanFs, scanRootfs } from './scan-dir.js';
+import { debianImage, fixture, npmTree, trivy } from './testing/fixtures.js';
 import { difference, inventoryKeys, runTrivy } from './testing/trivy-anchor.js';
 
 const anchor = trivy();
@@ -97,4 +97,36 @@ test('a module-mode Go binary: the same modules as Trivy, plus its main module',
   // well as libraries, and an SBOM that omits the main component is incomplete. Trivy ~0.45 left it out.
   assert.equal(onlyOurs.length, 1);
   assert.match(onlyOurs[0] as string, /^Go cloud\.google\.com\/go\/cbt@v/);
+});
+
+test('lockfile fixtures (fs): the same packages as Trivy, except where Trivy ~0.45 is wrong or silent', {
+  skip: anchor.skip,
+}, async () => {
+  const dir = fixture('');
+  const inv = await scanFs(dir);
+  const theirs = runTrivy(anchor.path, 'fs', dir);
+  const [onlyTrivy, onlyOurs] = difference(theirs, inventoryKeys(inv));
+  // Deliberate, each checked by where it comes from:
+  // - pnpm-lock v9: Trivy ~0.45 predates it and reads `undefined@undefined` and `runtime@7.24.5` (for @babel/runtime);
+  // - broken/: a malformed yarn.lock is an error of the scan (named, partial result), not a guess at its entries;
+  // - uv.lock: Trivy ~0.45 has no uv parser;
+  // - yarn berry `patch:` entries: the patched package is installed, so it is reported (Trivy skips it).
+  for (const k of onlyTrivy) {
+    const files = theirs.get(k) ?? [];
+    assert.ok(
+      files.every((f) => f.startsWith('pnpm/') || f.startsWith('broken/')),
+      `${k} only in Trivy, from ${files.join(', ')}`,
+    );
+  }
+  assert.ok(inv.errors.some((e) => e.file === 'broken/fs/svc/yarn.lock'));
+  for (const k of onlyOurs) {
+    const p = inv.packages.find((x) => `${x.ecosystem} ${x.name}@${x.version}` === k);
+    const path = p?.location.path ?? '';
+    const ok =
+      path === 'pnpm/pnpm-lock.yaml' ||
+      path.endsWith('uv.lock') ||
+      (path === 'yarn-berry/yarn.lock' && p?.name === 'fsevents');
+    assert.ok(ok, `${k} only in Rampart, from ${path}`);
+  }
+  assert.ok(onlyOurs.includes('PyPI asyncio@3.4.3') && onlyOurs.includes('npm fsevents@2.1.3'));
 });

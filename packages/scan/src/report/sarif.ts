@@ -4,6 +4,7 @@
  * file), else at the scan target, as GitHub code scanning needs at least one location per result.
  */
 import { type Finding, parseSeverity, severityRank, toSarifLevel, toSecuritySeverityScore } from '@rampart/core';
+import { helpMarkdown, helpText, messageText } from './sarif-text.js';
 import type { ToolInfo } from './tool-info.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -149,54 +150,10 @@ function resultOf(f: Finding, ruleIndex: number): SarifResult {
   return result;
 }
 
-function messageText(f: Finding): string {
-  const lines: string[] = [];
-  if (f.package !== undefined) {
-    lines.push(`Package: ${f.package.name}`);
-    if (f.package.version !== undefined) lines.push(`Installed Version: ${f.package.version}`);
-  }
-  lines.push(`${kindLabel(f.kind)}: ${f.id}`);
-  if (f.aliases !== undefined && f.aliases.length > 0) lines.push(`Aliases: ${f.aliases.join(', ')}`);
-  lines.push(`Severity: ${f.severity}`);
-  if (f.fix !== undefined && f.fix.versions.length > 0) lines.push(`Fixed Version: ${f.fix.versions.join(', ')}`);
-  if (f.package === undefined && f.title !== '') lines.push(`Message: ${f.title}`);
-  if (f.confidence?.level === 'low') lines.push(`Confidence: low (${f.confidence.reason ?? 'not fully evaluated'})`);
-  if (f.references[0] !== undefined) lines.push(`Link: ${f.references[0]}`);
-  return lines.join('\n');
-}
-
-function helpText(f: Finding): string {
-  return messageText(f)
-    .split('\n')
-    .filter(notPackageLine)
-    .concat(f.description ?? [])
-    .join('\n');
-}
-
-function helpMarkdown(f: Finding): string {
-  const rows = [`**${kindLabel(f.kind)} ${f.id}**`, '', '| Severity | Title |', '| --- | --- |'];
-  rows.push(`| ${f.severity} | ${escapeCell(f.title)} |`);
-  if (f.description !== undefined) rows.push('', f.description);
-  if (f.references.length > 0) rows.push('', ...f.references.map((r) => `- ${r}`));
-  return rows.join('\n');
-}
-
-function notPackageLine(line: string): boolean {
-  return !line.startsWith('Package: ') && !line.startsWith('Installed Version: ');
-}
-
-function kindLabel(kind: Finding['kind']): string {
-  return kind === 'vulnerability' ? 'Vulnerability' : kind === 'misconfiguration' ? 'Check' : 'Rule';
-}
-
 function maxCvss(f: Finding): number | undefined {
   let best: number | undefined;
   for (const c of f.cvss ?? []) if (best === undefined || c.score > best) best = c.score;
   return best;
-}
-
-function escapeCell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 /** Relative paths become relative URIs (each segment percent-encoded); absolute paths become file URIs. */

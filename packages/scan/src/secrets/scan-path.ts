@@ -83,11 +83,19 @@ function readBytes(f: WalkedFile, maxBytes: number, skipped: SkippedFile[]): Uin
       return undefined;
     }
     if (size > maxBytes) {
-      skipped.push({ path: f.rel, reason: 'capped', detail: `only the first ${maxBytes} of ${size} bytes were scanned` });
+      skipped.push({
+        path: f.rel,
+        reason: 'capped',
+        detail: `only the first ${maxBytes} of ${size} bytes were scanned`,
+      });
     }
     return data;
   } catch (e) {
-    skipped.push({ path: f.rel, reason: 'unreadable', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    skipped.push({
+      path: f.rel,
+      reason: 'unreadable',
+      detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+    });
     return undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);

@@ -1,6 +1,12 @@
 /** One text through the rules and the allowlist: the step shared by files, git blobs and image layers. */
 import type { Finding, FindingLocation } from '@rampart/core';
-import { findSecrets, findSecretsInBytes, SECRET_RULES, type SecretMatch, type SecretRule } from '@rampart/core/secrets';
+import {
+  findSecrets,
+  findSecretsInBytes,
+  SECRET_RULES,
+  type SecretMatch,
+  type SecretRule,
+} from '@rampart/core/secrets';
 import type { CompiledAllowlist } from './allow.js';
 import { secretFinding } from './to-finding.js';
 
@@ -43,7 +49,14 @@ function toFindings(
   for (const m of matches) {
     decoded ??= text();
     if (allow.matchAllowed(m, decoded)) continue;
-    out.push(secretFinding(m, ruleSet.find((r) => r.id === m.ruleId), target, location));
+    out.push(
+      secretFinding(
+        m,
+        ruleSet.find((r) => r.id === m.ruleId),
+        target,
+        location,
+      ),
+    );
   }
   return out;
 }

@@ -25,6 +25,8 @@ export interface FieldSql {
   number: string;
   /** The field is the event time column (compared as epoch milliseconds). */
   isTime: boolean;
+  /** The field is read out of the JSON document (not a column). */
+  inDocument: boolean;
 }
 
 export function checkFieldName(field: string): void {
@@ -44,16 +46,16 @@ export function jsonPath(field: string): string {
 export function fieldSql(field: string, params: Params): FieldSql {
   const name = field === 'timestamp' ? '@timestamp' : field;
   checkFieldName(name);
-  if (name === '@timestamp') return { text: 'CAST(ts AS VARCHAR)', number: 'ts', isTime: true };
+  if (name === '@timestamp') return { text: 'CAST(ts AS VARCHAR)', number: 'ts', isTime: true, inDocument: false };
   const col = COLUMN_BY_FIELD.get(name);
   if (col !== undefined) {
     return col.type === 'int'
-      ? { text: `CAST(${col.column} AS VARCHAR)`, number: col.column, isTime: false }
-      : { text: col.column, number: `TRY_CAST(${col.column} AS DOUBLE)`, isTime: false };
+      ? { text: `CAST(${col.column} AS VARCHAR)`, number: col.column, isTime: false, inDocument: false }
+      : { text: col.column, number: `TRY_CAST(${col.column} AS DOUBLE)`, isTime: false, inDocument: false };
   }
   const p = params.add(jsonPath(name));
   const text = `json_extract_string(doc, ${p})`;
-  return { text, number: `TRY_CAST(${text} AS DOUBLE)`, isTime: false };
+  return { text, number: `TRY_CAST(${text} AS DOUBLE)`, isTime: false, inDocument: true };
 }
 
 /** A key expression for count-by/top-N, with its own parameters. */

@@ -159,7 +159,7 @@ test('property: compiled SQL text is built only from fixed fragments, never from
   ];
   // Every SQL token the compiler may emit; a value or field name from the query would add another token.
   const allowed =
-    /^(?:\s|\(|\)|,|\$\d+|=|<=|>=|<|>|'\\'|1|AND|OR|NOT|IS|NULL|LIKE|ILIKE|ESCAPE|coalesce|false|TRY_CAST|CAST|AS|DOUBLE|VARCHAR|[a-z_]+)+$/;
+    /^(?:\s|\(|\)|,|\$\d+|=|<=|>=|<|>|'\\'|0|1|AND|OR|NOT|IS|NULL|LIKE|ILIKE|ESCAPE|coalesce|false|TRY_CAST|CAST|AS|DOUBLE|VARCHAR|[a-z_]+)+$/;
   let compiled = 0;
   for (let i = 0; i < 3000; i++) {
     let q = '';

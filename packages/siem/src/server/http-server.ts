@@ -48,6 +48,9 @@ export async function startHttp(config: SiemConfig, p: HttpParts): Promise<Serve
     });
   });
   server.requestTimeout = 60_000;
+  // Longer than the usual client and load-balancer idle timeouts, so the server is never the side that closes a
+  // keep-alive connection just as a sender reuses it (which the sender sees as a reset, not knowing if it was stored).
+  server.keepAliveTimeout = 75_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(

@@ -27,6 +27,8 @@ export interface PipelineOptions {
   onError?: (message: string) => void;
 }
 
+const DETECT_SLICE = 500;
+
 interface Job {
   items: readonly Normalized[];
   source: string;
@@ -117,11 +119,16 @@ export class IngestPipeline {
 
   private async write(items: readonly Normalized[]): Promise<AlertRecord[]> {
     const { store, detection, metrics } = this.options;
-    let detections: ReturnType<DetectionStage['detect']> = [];
-    try {
-      detections = detection.detect(items);
-    } catch (e) {
-      this.options.onError?.(`detection failed, events stored without it: ${(e as Error).message}`);
+    const detections: ReturnType<DetectionStage['detect']> = [];
+    // Rules run in slices with a yield between them: a big batch must not hold the event loop (and so the HTTP
+    // server, health checks and acks) for seconds.
+    for (let i = 0; i < items.length; i += DETECT_SLICE) {
+      try {
+        detections.push(...detection.detect(items.slice(i, i + DETECT_SLICE)));
+      } catch (e) {
+        this.options.onError?.(`detection failed, events stored without it: ${(e as Error).message}`);
+      }
+      if (i + DETECT_SLICE < items.length) await new Promise<void>((r) => setImmediate(r));
     }
     const alerts = detections.map((d) => toAlertRecord(d.alert, d.trigger));
     const events: SecurityEvent[] = items.map((i) => i.event);

@@ -32,7 +32,8 @@ export function andKeys(all: readonly KeyHints[]): KeyHints {
     for (const [field, key] of keys) {
       const prev = out.get(field);
       if (prev === undefined || (key.exact && !prev.exact)) out.set(field, key);
-      else if (key.exact && prev.exact) out.set(field, { values: new Set([...key.values].filter((v) => prev.values.has(v))), exact: true });
+      else if (key.exact && prev.exact)
+        out.set(field, { values: new Set([...key.values].filter((v) => prev.values.has(v))), exact: true });
     }
   }
   return out;

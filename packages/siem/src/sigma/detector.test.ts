@@ -82,6 +82,9 @@ test('an event meets only the rules of its logsource', () => {
       .map((m) => m.rule.id)
       .sort();
   assert.deepEqual(ids(), ['a', 'g', 'k']);
-  assert.deepEqual(ids({ product: 'kubernetes', service: 'audit' }), ['g', 'k']);
+  // A key only one side names does not exclude, but a rule needs one of its keys confirmed.
+  assert.deepEqual(ids({ product: 'kubernetes', service: 'audit' }), ['k']);
+  assert.deepEqual(ids({ product: 'kubernetes', service: 'audit', category: 'application' }), ['g', 'k']);
   assert.deepEqual(ids({ product: 'aws', service: 'cloudtrail', category: 'other' }), ['a']);
+  assert.deepEqual(ids({ category: 'application' }), ['g'], 'a rule naming a product needs it confirmed');
 });

@@ -59,9 +59,21 @@ export function compileDetector(rules: readonly SigmaRule[], options: DetectorOp
   }
   const all = buildIndex(variants);
   let calls = 0;
+  // The event being matched, read by `attempt` (one closure for the detector, not one per event).
+  let current: { view: EventView; out: RuleMatch[]; stamp: number } | undefined;
+  const attempt = (e: Entry): void => {
+    const c = current as { view: EventView; out: RuleMatch[]; stamp: number };
+    if (e.stamp === c.stamp) return;
+    e.stamp = c.stamp;
+    if (e.test(c.view)) add(c.out, e.match);
+  };
   const bySource = new Map<string, Index>();
 
+  // Callers pass the same logsource object for every event of a source: remember it without building a key string.
+  const byObject = new WeakMap<Logsource, Index>();
   const indexFor = (ls: Logsource): Index => {
+    const known = byObject.get(ls);
+    if (known !== undefined) return known;
     const sig = `${ls.product ?? ''}|${ls.category ?? ''}|${ls.service ?? ''}`.toLowerCase();
     let idx = bySource.get(sig);
     if (idx === undefined) {
@@ -69,6 +81,7 @@ export function compileDetector(rules: readonly SigmaRule[], options: DetectorOp
       if (bySource.size >= MAX_LOGSOURCE_INDEXES) bySource.delete(bySource.keys().next().value as string);
       bySource.set(sig, idx);
     }
+    byObject.set(ls, idx);
     return idx;
   };
 
@@ -78,12 +91,7 @@ export function compileDetector(rules: readonly SigmaRule[], options: DetectorOp
       const idx = logsource === undefined ? all : indexFor(logsource);
       const view = new EventView(event);
       const out: RuleMatch[] = [];
-      const stamp = ++calls;
-      const attempt = (e: Entry) => {
-        if (e.stamp === stamp) return;
-        e.stamp = stamp;
-        if (e.test(view)) add(out, e.match);
-      };
+      current = { view, out, stamp: ++calls };
       for (const [field, byValue] of idx.exact) {
         for (const value of view.lowers(field)) {
           const entries = byValue.get(value);
@@ -91,7 +99,8 @@ export function compileDetector(rules: readonly SigmaRule[], options: DetectorOp
         }
       }
       for (const [field, automaton] of idx.substrings) {
-        for (const value of field === ALL_VALUES ? view.allLowers() : view.lowers(field)) automaton.scan(value, attempt);
+        for (const value of field === ALL_VALUES ? view.allLowers() : view.lowers(field))
+          automaton.scan(value, attempt);
       }
       for (const e of idx.unkeyed) attempt(e);
       return out;
@@ -117,18 +126,28 @@ function add(out: RuleMatch[], m: RuleMatch): void {
 }
 
 /**
- * A rule fits an event's logsource when the rule's product (if it names one) is the event's, and no other key both name
- * differs (case-insensitive). SigmaHQ names category and service unevenly (`category: application` on some kubernetes
- * audit rules, not on others), so those exclude only when both sides name them; a product always does.
+ * A rule fits an event's logsource when no key both name differs (case-insensitive), the rule's product (if it names
+ * one) is the event's, and some key the rule names is confirmed by the event: a `category: webserver` rule does not run
+ * on CloudTrail events. Category and service exclude only when both sides name them, as SigmaHQ names them unevenly
+ * (`category: application` on some kubernetes audit rules, not on others). A rule with no logsource fits everything.
  */
 function logsourceFits(rule: Logsource, event: Logsource): boolean {
+  let named = false;
+  let confirmed = false;
   for (const k of LOGSOURCE_KEYS) {
     const want = rule[k];
-    const have = event[k];
     if (want === undefined) continue;
-    if (have === undefined ? k === 'product' : want.toLowerCase() !== have.toLowerCase()) return false;
+    named = true;
+    const have = event[k];
+    if (have === undefined) {
+      if (k === 'product') return false;
+    } else if (want.toLowerCase() !== have.toLowerCase()) {
+      return false;
+    } else {
+      confirmed = true;
+    }
   }
-  return true;
+  return !named || confirmed;
 }
 
 // An exact key shared by more variants than this (Windows `EventID: 1`) is a poor filter: a needle of at least
@@ -142,7 +161,8 @@ function buildIndex(variants: readonly Variant[]): Index {
   for (const v of variants) {
     for (const [f, key] of v.keys) {
       popularity.set(f, (popularity.get(f) ?? 0) + 1);
-      if (key.exact) for (const value of key.values) bucket.set(`${f}\u0000${value}`, (bucket.get(`${f}\u0000${value}`) ?? 0) + 1);
+      if (key.exact)
+        for (const value of key.values) bucket.set(`${f}\u0000${value}`, (bucket.get(`${f}\u0000${value}`) ?? 0) + 1);
     }
   }
   const exact = new Map<string, Map<string, Entry[]>>();
@@ -155,11 +175,17 @@ function buildIndex(variants: readonly Variant[]): Index {
       unkeyed.push(entry);
     } else if (choice.key.exact) {
       let byValue = exact.get(choice.field);
-      if (byValue === undefined) exact.set(choice.field, (byValue = new Map()));
+      if (byValue === undefined) {
+        byValue = new Map();
+        exact.set(choice.field, byValue);
+      }
       for (const value of choice.key.values) byValue.set(value, [...(byValue.get(value) ?? []), entry]);
     } else {
       let list = needles.get(choice.field);
-      if (list === undefined) needles.set(choice.field, (list = []));
+      if (list === undefined) {
+        list = [];
+        needles.set(choice.field, list);
+      }
       for (const value of choice.key.values) list.push([value, entry]);
     }
   }
@@ -189,17 +215,23 @@ function chooseKey(
     if (key.exact) {
       let crowd = 0;
       for (const v of key.values) crowd = Math.max(crowd, bucket.get(`${field}\u0000${v}`) ?? 0);
+      // Among uncrowded keys the most popular field wins: fewer distinct fields to read per event.
+      const pop = popularity.get(field) ?? 0;
       const better =
         bestExact === undefined ||
-        crowd < bestExact.crowd ||
-        (crowd === bestExact.crowd && (popularity.get(field) ?? 0) > (popularity.get(bestExact.field) ?? 0));
+        (crowd <= CROWDED_BUCKET && bestExact.crowd > CROWDED_BUCKET) ||
+        (crowd <= CROWDED_BUCKET && pop > (popularity.get(bestExact.field) ?? 0)) ||
+        (crowd > CROWDED_BUCKET && crowd < bestExact.crowd);
       if (better) bestExact = { field, key, crowd };
     } else {
       const len = shortest(key.values);
       if (len > 0 && (bestNeedle === undefined || len > bestNeedle.len)) bestNeedle = { field, key, len };
     }
   }
-  if (bestExact !== undefined && (bestExact.crowd <= CROWDED_BUCKET || bestNeedle === undefined || bestNeedle.len < MIN_GOOD_NEEDLE)) {
+  if (
+    bestExact !== undefined &&
+    (bestExact.crowd <= CROWDED_BUCKET || bestNeedle === undefined || bestNeedle.len < MIN_GOOD_NEEDLE)
+  ) {
     return bestExact;
   }
   return bestNeedle ?? bestExact;

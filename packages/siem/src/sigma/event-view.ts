@@ -8,9 +8,10 @@ const EMPTY: readonly string[] = [];
 
 export class EventView {
   readonly event: Record<string, unknown>;
-  private readonly raw = new Map<string, unknown>();
-  private readonly str = new Map<string, readonly string[]>();
-  private readonly low = new Map<string, readonly string[]>();
+  // Created on first use: most events read a few fields, and these maps are the matcher's only per-event allocations.
+  private raw: Map<string, unknown> | undefined;
+  private str: Map<string, readonly string[]> | undefined;
+  private low: Map<string, readonly string[]> | undefined;
   private everything: readonly string[] | undefined;
 
   constructor(event: Record<string, unknown>) {
@@ -18,6 +19,7 @@ export class EventView {
   }
 
   get(field: string): unknown {
+    if (this.raw === undefined) this.raw = new Map();
     let v = this.raw.get(field);
     if (v === undefined && !this.raw.has(field)) {
       v = getField(this.event, field);
@@ -28,6 +30,7 @@ export class EventView {
 
   /** The field's scalar values as strings (numbers and booleans as written); empty when absent or an object. */
   strings(field: string): readonly string[] {
+    if (this.str === undefined) this.str = new Map();
     let s = this.str.get(field);
     if (s === undefined) {
       s = toStrings(this.get(field));
@@ -38,10 +41,16 @@ export class EventView {
 
   /** `strings` lower-cased: Sigma compares strings case-insensitively unless `cased` says otherwise. */
   lowers(field: string): readonly string[] {
+    if (this.low === undefined) this.low = new Map();
     let s = this.low.get(field);
     if (s === undefined) {
       const strings = this.strings(field);
-      s = strings.length === 0 ? EMPTY : strings.map((x) => x.toLowerCase());
+      s =
+        strings.length === 0
+          ? EMPTY
+          : strings.length === 1
+            ? [(strings[0] as string).toLowerCase()]
+            : strings.map((x) => x.toLowerCase());
       this.low.set(field, s);
     }
     return s;

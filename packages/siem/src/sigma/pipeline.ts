@@ -23,8 +23,9 @@ export interface Pipeline {
   /** Values of `%name%` placeholders for the `expand` modifier. */
   placeholders: Record<string, string[]>;
   /**
-   * The products whose logs this pipeline is for (`windows`). When set, a rule written for another product does not
-   * apply (it loads, and never matches): a zeek or macOS rule has no business with Windows events. Unset: all apply.
+   * The products whose logs this pipeline is for (`windows`). When set, a rule written for another product, or a rule
+   * without product whose category/service the pipeline does not map, does not apply (it loads, and never matches): a
+   * zeek, macOS or database rule has no business with Windows events. Unset: all apply.
    */
   products?: string[];
 }
@@ -106,6 +107,11 @@ export function logsourceVariants(pipeline: Pipeline, ls: Logsource): LogsourceV
       .sort()
       .join('+');
     groups.set(group, [...(groups.get(group) ?? []), m]);
+  }
+  // A pipeline for certain products does not run product-less rules of logsources it cannot find (`category: database`
+  // has no Windows channel): their field names would meet unrelated events.
+  if (pipeline.products !== undefined && ls.product === undefined && groups.size === 0) {
+    if (ls.category !== undefined || ls.service !== undefined) return [];
   }
   let variants: LogsourceVariant[] = [{ conditions: {}, fieldmappings: { ...pipeline.fieldmappings } }];
   for (const mappings of groups.values()) {

@@ -81,7 +81,10 @@ function affixTest(affixes: readonly string[], cut: (v: string, n: number) => st
   const byLength = new Map<number, Set<string>>();
   for (const a of affixes) {
     let set = byLength.get(a.length);
-    if (set === undefined) byLength.set(a.length, (set = new Set()));
+    if (set === undefined) {
+      set = new Set();
+      byLength.set(a.length, set);
+    }
     set.add(a);
   }
   const groups = [...byLength.entries()].sort((a, b) => a[0] - b[0]);

@@ -20,10 +20,23 @@ export function parseXmlBody(bytes: string): ParsedBody {
       }
     } else if (m[3] !== undefined) {
       sawElement = true;
-      for (const a of (m[4] ?? '').matchAll(ATTR)) body.xml.push(['//@*', a[2] ?? a[3] ?? '']);
+      for (const a of (m[4] ?? '').matchAll(ATTR)) body.xml.push(['//@*', decodeEntities(a[2] ?? a[3] ?? '')]);
       if (m[5] !== '/') stack.push(m[3]);
-    } else if (m[6] !== undefined && m[6].trim() !== '') body.xml.push(['/*', m[6]]);
+    } else if (m[6] !== undefined && m[6].trim() !== '') body.xml.push(['/*', decodeEntities(m[6])]);
   }
   if (!sawElement || stack.length > 0) body.error = 'XML parsing error: document is not well-formed';
   return body;
+}
+
+const NAMED: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
+
+/** XML's predefined and numeric character references; code points above 0x7F become their UTF-8 bytes. */
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(quot|amp|lt|gt|apos));/g, (m, hex, dec, name) => {
+    if (name !== undefined) return NAMED[name as string] as string;
+    const cp = Number.parseInt((hex ?? dec) as string, hex !== undefined ? 16 : 10);
+    if (!Number.isFinite(cp) || cp > 0x10ffff) return m;
+    return Buffer.from(String.fromCodePoint(cp), 'utf8').toString('latin1');
+  });
 }

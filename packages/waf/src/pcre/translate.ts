@@ -6,11 +6,19 @@
  *
  * Semantics that differ between the two engines and are rewritten here:
  * - `.` excludes only `\n` in PCRE (JS also excludes `\r`): `[^\n]`.
- * - `$` matches at the end or before a final newline in PCRE: `(?=\n?(?![\s\S]))`.
+ * - `$` matches at the end or before a final newline in PCRE: `\n?$` (consumes that newline: same verdict, and no
+ *   lookaround, so V8 can fall back to its linear-time engine for this regex; see below).
  * - `\s` is ASCII whitespace in PCRE (JS adds U+00A0 and Unicode spaces): `[\t-\r ]`.
- * - case-insensitivity folds ASCII letters only in PCRE; JS would also fold Latin-1 letters (0xC0-0xFE), so patterns
- *   with such bytes are case-expanded by hand (`a` → `[aA]`) instead of using the `i` flag.
+ * - case-insensitivity folds ASCII letters only in PCRE; JS would also fold Latin-1 letters (0xC0-0xFE), so caseless
+ *   patterns are case-expanded by hand (`a` → `[aA]`) instead of using the `i` flag.
  */
+
+import { setFlagsFromString } from 'node:v8';
+
+// Backtracking regexes are a denial-of-service risk (PCRE stops at a match limit, V8 does not): let V8 switch a regex
+// that backtracks excessively to its linear-time engine. That engine takes no lookarounds or back-references, which
+// is why the translation avoids adding lookarounds of its own. CRS regexes are written without them (RE2-compatible).
+setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 
 export class PcreError extends Error {}
 
@@ -43,7 +51,9 @@ export function translatePcre(pattern: string): TranslatedRegex {
     for (const f of m[1] as string) mode[f as 'i' | 's' | 'm' | 'x'] = true;
     pos += m[0].length;
   }
-  if (mode.i && /[\xc0-\xfe]|\\x\{?[cdefCDEF][0-9a-fA-F]\}?/.test(pattern)) mode.manualCase = true;
+  // Case is always expanded by hand (`a` → `[aA]`): V8's linear-time fallback engine does not take the `i` flag, and
+  // the `i` flag would also fold Latin-1 letters, which PCRE (C locale) does not.
+  if (mode.i) mode.manualCase = true;
   const out = translateBody(pattern, pos, mode);
   const flags = mode.i && !mode.manualCase ? 'i' : '';
   return { source: out, flags, caseless: mode.i };
@@ -120,7 +130,7 @@ function translateBody(p: string, start: number, initial: Mode): string {
         i++;
         break;
       case '$':
-        out += mode.m ? '(?=\\n|(?![\\s\\S]))' : '(?=\\n?(?![\\s\\S]))';
+        out += mode.m ? '(?=\\n|(?![\\s\\S]))' : '\\n?$';
         i++;
         break;
       case '^':
@@ -222,11 +232,11 @@ function translateEscape(p: string, i: number, mode: Mode, inClass: boolean): [s
     case 'a':
       return ['\\x07', i + 2];
     case 'A':
-      return ['(?<![\\s\\S])', i + 2];
+      return [mode.m ? '(?<![\\s\\S])' : '^', i + 2];
     case 'z':
-      return ['(?![\\s\\S])', i + 2];
+      return [mode.m ? '(?![\\s\\S])' : '$', i + 2];
     case 'Z':
-      return ['(?=\\n?(?![\\s\\S]))', i + 2];
+      return [mode.m ? '(?=\\n?(?![\\s\\S]))' : '\\n?$', i + 2];
     case 'x': {
       let code: number;
       let next: number;

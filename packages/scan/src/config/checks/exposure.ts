@@ -17,10 +17,7 @@ export const automountServiceAccountToken: ManifestCheck = {
     let effective = pod.spec.automountServiceAccountToken;
     if (effective === undefined || effective === null) {
       const saName = (pod.spec.serviceAccountName ?? pod.spec.serviceAccount ?? 'default') as string;
-      const sa = ctx.all.find(
-        (o) =>
-          o.kind === 'ServiceAccount' && o.name === saName && (o.namespace ?? 'default') === (m.namespace ?? 'default'),
-      );
+      const sa = ctx.serviceAccounts.get(`${m.namespace ?? 'default'}/${saName}`);
       effective = sa?.object.automountServiceAccountToken;
     }
     return effective === false

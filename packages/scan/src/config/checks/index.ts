@@ -70,7 +70,9 @@ export function evaluateManifestChecks(
   target: string,
   checks: readonly ManifestCheck[] = K8S_CHECKS,
 ): Finding[] {
-  const ctx: CheckContext = { all: manifests };
+  const serviceAccounts = new Map<string, Manifest>();
+  for (const m of manifests) if (m.kind === 'ServiceAccount') serviceAccounts.set(`${m.namespace ?? 'default'}/${m.name}`, m);
+  const ctx: CheckContext = { all: manifests, serviceAccounts };
   const out: Finding[] = [];
   for (const m of manifests) {
     for (const check of checks) {

@@ -23,6 +23,8 @@ export interface CheckHit {
 /** Everything scanned together, for checks that look up related objects (the ServiceAccount a pod uses). */
 export interface CheckContext {
   all: readonly Manifest[];
+  /** ServiceAccounts by `namespace/name`. */
+  serviceAccounts: ReadonlyMap<string, Manifest>;
 }
 
 /** A check over one Kubernetes object. */

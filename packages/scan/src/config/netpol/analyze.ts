@@ -15,6 +15,7 @@ export interface NamespaceCoverage {
   noEgressPolicy: string[];
 }
 
+/** A connection a policy allows (pairs between two workloads no policy isolates are not listed: all of them are open). */
 export interface Reach {
   from: string;
   to: string;
@@ -25,7 +26,12 @@ export interface Reach {
 export interface NetworkPolicyReport {
   namespaces: NamespaceCoverage[];
   reachability: Reach[];
+  /** Set when the pair list hit its bound (very large scans): coverage is still complete. */
+  truncated?: boolean;
 }
+
+const MAX_PAIRS_LISTED = 20_000;
+const MAX_PAIRS_EVALUATED = 2_000_000;
 
 const selects = (p: NetPolicy, w: NetWorkload) => p.namespace === w.namespace && matches(p.podSelector, w.labels);
 
@@ -52,34 +58,56 @@ export function analyze(model: NetModel): NetworkPolicyReport {
         .map((w) => w.id),
     };
   });
+  // Pairs are listed only where a policy decides: the destination is isolated for ingress or the source for egress.
+  // Between two unisolated workloads everything is open, which `noIngressPolicy`/`noEgressPolicy` already say; listing
+  // those pairs would be quadratic in the number of workloads. The list is bounded (`truncated` says when it was cut).
+  const selecting = (w: NetWorkload, dir: 'ingress' | 'egress') => model.policies.filter((p) => p[dir] !== undefined && selects(p, w));
+  const ingressOf = new Map(model.workloads.map((w) => [w, selecting(w, 'ingress')]));
+  const egressOf = new Map(model.workloads.map((w) => [w, selecting(w, 'egress')]));
   const reachability: Reach[] = [];
-  for (const src of model.workloads) {
+  let evaluated = 0;
+  const decided = new Map<string, string[]>();
+  const classes = new Map<NetWorkload, string>();
+  const classOf = (w: NetWorkload) => {
+    let c = classes.get(w);
+    if (c === undefined) {
+      c = JSON.stringify([w.namespace, Object.entries(w.labels).sort(), w.ports]);
+      classes.set(w, c);
+    }
+    return c;
+  };
+  let truncated = false;
+  outer: for (const src of model.workloads) {
+    const srcEgress = egressOf.get(src) ?? [];
     for (const dst of model.workloads) {
-      if (src === dst) continue;
-      const egress = allowed(model, src, dst, 'egress');
-      const ingress = allowed(model, src, dst, 'ingress');
-      const ports = intersect(egress, ingress);
-      if (ports !== undefined && ports.length > 0) reachability.push({ from: src.id, to: dst.id, ports });
+      const dstIngress = ingressOf.get(dst) ?? [];
+      if (src === dst || (dstIngress.length === 0 && srcEgress.length === 0)) continue;
+      if (++evaluated > MAX_PAIRS_EVALUATED || reachability.length >= MAX_PAIRS_LISTED) {
+        truncated = true;
+        break outer;
+      }
+      // Workloads with the same namespace, labels and ports are the same to every policy: decide each pair of kinds once.
+      const key = `${classOf(src)}\u0000${classOf(dst)}`;
+      let ports = decided.get(key);
+      if (ports === undefined) {
+        const egress = allowed(model, srcEgress, src, dst, 'egress');
+        ports = egress.length === 0 ? [] : (intersect(egress, allowed(model, dstIngress, src, dst, 'ingress')) ?? []);
+        decided.set(key, ports);
+      }
+      if (ports.length > 0) reachability.push({ from: src.id, to: dst.id, ports });
     }
   }
-  return { namespaces: coverage, reachability };
+  return { namespaces: coverage, reachability, ...(truncated ? { truncated } : {}) };
 }
 
-/** Ports the `dir` side allows for src → dst: `['*']` for all, `[]` for none. */
-function allowed(model: NetModel, src: NetWorkload, dst: NetWorkload, dir: 'ingress' | 'egress'): string[] {
-  const subject = dir === 'ingress' ? dst : src;
-  const other = dir === 'ingress' ? src : dst;
-  const policies = model.policies.filter((p) => p[dir] !== undefined && selects(p, subject));
+/** Ports the `dir` side allows for src → dst, given the policies selecting that side: `['*']` for all, `[]` for none. */
+function allowed(model: NetModel, policies: readonly NetPolicy[], src: NetWorkload, dst: NetWorkload, dir: 'ingress' | 'egress'): string[] {
   if (policies.length === 0) return ['*'];
+  const other = dir === 'ingress' ? src : dst;
   const ports = new Set<string>();
   for (const p of policies) {
     for (const rule of p[dir] as PolicyRule[]) {
-      if (
-        rule.peers !== undefined &&
-        rule.peers.length > 0 &&
-        !rule.peers.some((peer) => peerMatches(model, peer, p.namespace, other))
-      )
-        continue;
+      if (rule.peers !== undefined && rule.peers.length > 0 && !rule.peers.some((peer) => peerMatches(model, peer, p.namespace, other))) continue;
       for (const port of rulePorts(rule, dst)) ports.add(port);
     }
   }

@@ -12,6 +12,7 @@ import { fixture, rpmdb } from '../testing/fixtures.js';
 import type { Inventory, Package } from '../types.js';
 import { readBuildInfo } from './go-binary.js';
 import { parseJavaArchive } from './java-archive.js';
+import { strToU8, zipSync } from 'fflate';
 
 function find(inv: Inventory, name: string, version?: string): Package {
   const p = inv.packages.find((x) => x.name === name && (version === undefined || x.version === version));
@@ -88,6 +89,66 @@ test('poetry.lock: main packages only, PEP 503 names', async () => {
   assert.equal(find(inv, 'flask').purl, 'pkg:pypi/flask@1.0.3');
 });
 
+test('requirements.txt (pinned, with hashes), Pipfile.lock (default only) and uv.lock', async () => {
+  const inv = await scanFs(fixture('python-locks'));
+  assert.deepEqual(
+    inv.packages.map((p) => `${p.name}@${p.version} ${p.location.path}${p.location.line ? `:${p.location.line}` : ''}`),
+    [
+      'asyncio@3.4.3 uv/uv.lock',
+      'fooproject@1.2 req/requirements.txt:1',
+      'jinja2@3.0.0 req/requirements.txt:4',
+      'pyasn1@0.4.4 pipenv/Pipfile.lock',
+    ],
+  );
+});
+
+test('go.mod (replace, indirect), composer.lock, packages.lock.json and *.deps.json', async () => {
+  const inv = await scanFs(fixture('more'));
+  assert.equal(inv.partial, false);
+  const dep = find(inv, 'github.com/aquasecurity/go-dep-parser');
+  assert.equal(dep.version, 'v0.0.0-20220406074731-71021a481237', 'the replace directive wins');
+  assert.equal(dep.direct, true);
+  assert.equal(dep.purl, 'pkg:golang/github.com/aquasecurity/go-dep-parser@v0.0.0-20220406074731-71021a481237');
+  assert.equal(find(inv, 'golang.org/x/xerrors').direct, false);
+  const app = find(inv, 'acme/app', '1.0.0');
+  assert.equal(app.purl, 'pkg:composer/acme/app@1.0.0');
+  assert.deepEqual(app.dependsOn, ['pkg:composer/extension/foo@1.2.0']);
+  assert.equal(find(inv, 'AWSSDK.Core', '3.5.1.30').direct, true);
+  assert.equal(find(inv, 'Newtonsoft.Json', '12.0.3').location.path, 'dotnet/lock/packages.lock.json');
+  assert.equal(find(inv, 'Newtonsoft.Json', '13.0.1').location.path, 'dotnet/app/ExampleApp1.deps.json');
+  assert.ok(
+    !inv.packages.some((p) => p.name === 'my.project' || p.name === 'ExampleApp1'),
+    'projects are not packages',
+  );
+});
+
+test('installed gemspec (rootfs): name, version and licenses', async () => {
+  const inv = await scanRootfs(fixture('more/ruby'));
+  const gem = find(inv, 'test-unit', '3.3.7');
+  assert.deepEqual(gem.licenses, ['Ruby', 'BSDL', 'PSFL']);
+  assert.equal(gem.purl, 'pkg:gem/test-unit@3.3.7');
+});
+
+test('dpkg status.d (distroless): one paragraph per file, md5sums lists ignored', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'rampart-distroless-'));
+  after(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(join(root, 'var/lib/dpkg/status.d'), { recursive: true });
+  // Real paragraphs of this machine's status, one per file as distroless images ship them.
+  const paragraphs = readFileSync('/var/lib/dpkg/status', 'utf8').split('\n\n').slice(0, 3);
+  for (const p of paragraphs) {
+    const name = /^Package: (.+)$/m.exec(p)?.[1] as string;
+    writeFileSync(join(root, 'var/lib/dpkg/status.d', name), `${p}\n`);
+    writeFileSync(
+      join(root, 'var/lib/dpkg/status.d', `${name}.md5sums`),
+      'd41d8cd98f00b204e9800998ecf8427e  usr/bin/x\n',
+    );
+  }
+  const inv = await scanRootfs(root);
+  assert.equal(inv.partial, false);
+  assert.equal(inv.packages.length, 3);
+  assert.ok(inv.packages.every((p) => p.foundBy === 'dpkg' && p.location.path.startsWith('var/lib/dpkg/status.d/')));
+});
+
 const distPackages = '/usr/lib/python3/dist-packages';
 test("Python: this machine's dist-packages (METADATA and egg-info)", {
   skip: !existsSync(distPackages) && 'no dist-packages',
@@ -114,6 +175,23 @@ test('Java: a Debian jar read offline from pom.properties', { skip: !existsSync(
   assert.equal(rest.length, 0);
   assert.equal(p?.name, 'commons-io:commons-io');
   assert.match(p?.version ?? '', /^2\.\d+/);
+});
+
+test('Java: nested jars inside a war, a broken nested jar does not spoil its parent', {
+  skip: !existsSync(jar) && `no ${jar}`,
+}, () => {
+  const real = readFileSync(jar);
+  const war = zipSync({
+    'META-INF/MANIFEST.MF': strToU8('Manifest-Version: 1.0\r\nImplementation-Title: shop\r\n\r\n'),
+    'WEB-INF/lib/commons-io.jar': real,
+    'WEB-INF/lib/broken-1.0.jar': real.subarray(0, 100),
+  });
+  const found = parseJavaArchive(war, 'srv/shop-2.0.war');
+  assert.deepEqual(
+    found.map((p) => `${p.name} ${p.location.path}`),
+    ['shop:shop srv/shop-2.0.war', 'commons-io:commons-io srv/shop-2.0.war!/WEB-INF/lib/commons-io.jar'],
+  );
+  assert.equal(found[0]?.version, '2.0', 'version from the file name when there is no pom.properties');
 });
 
 const goBinary = '/usr/bin/skopeo';

@@ -83,6 +83,6 @@ export const gemfileLockCataloger: Cataloger = {
 export const gemspecCataloger: Cataloger = {
   name: 'gemspec',
   modes: ['rootfs'],
-  wants: (path) => path.endsWith('.gemspec') && path.includes('/specifications/'),
+  wants: (path) => /(?:^|\/)specifications\/[^/]+\.gemspec$/.test(path),
   parse: (content, file): CatalogResult => ({ packages: parseGemspec(content.toString('utf8'), file.path) }),
 };

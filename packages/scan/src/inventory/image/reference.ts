@@ -26,6 +26,9 @@ export function parseReference(ref: string): ImageReference {
   if (repository === '' || !/^[a-z0-9]+(?:[._/-]+[a-z0-9]+)*$/.test(repository)) {
     throw new RampartError('USAGE', `"${ref}" is not an image reference ([registry/]repository[:tag][@digest])`);
   }
+  if (tag !== undefined && !/^[\w][\w.-]{0,127}$/.test(tag)) {
+    throw new RampartError('USAGE', `"${ref}": "${tag}" is not a valid tag`);
+  }
   if (digest !== undefined && !/^sha256:[a-f0-9]{64}$/.test(digest)) {
     throw new RampartError('USAGE', `"${ref}": ${digest} is not a sha256 digest`);
   }

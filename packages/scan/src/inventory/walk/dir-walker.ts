@@ -19,47 +19,64 @@ export interface WalkOptions {
   pathPrefix?: string;
 }
 
+/** At most `n` of the wrapped operations run at once (directory listings, stats, file reads). */
+function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (fn) => {
+    if (active >= n) await new Promise<void>((r) => waiting.push(r));
+    active++;
+    try {
+      return await fn();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
 export async function walkDir(root: string, catalogers: readonly Cataloger[], collector: Collector, opts: WalkOptions) {
-  const queue: { rel: string; abs: string; size: number; wanted: Cataloger[] }[] = [];
-  const dirs: string[] = [''];
-  while (dirs.length > 0) {
-    const rel = dirs.pop() as string;
+  // Directories are listed and files read concurrently: on a busy machine, one await per directory in series is
+  // most of the wall time of a node_modules walk.
+  const io = limiter(opts.concurrency ?? 16);
+  const reads: Promise<void>[] = [];
+  const visit = async (rel: string): Promise<void> => {
     let entries: Dirent[];
     try {
-      entries = await readdir(rel === '' ? root : join(root, rel), { withFileTypes: true });
+      entries = await io(() => readdir(rel === '' ? root : join(root, rel), { withFileTypes: true }));
     } catch (e) {
       collector.error({ file: rel === '' ? '.' : rel, message: `cannot list directory: ${(e as Error).message}` });
-      continue;
+      return;
     }
+    const subdirs: string[] = [];
     const files: string[] = [];
     for (const d of entries) {
       const childRel = rel === '' ? d.name : `${rel}/${d.name}`;
       if (d.isDirectory()) {
-        if (!opts.skipDirs.has(childRel)) dirs.push(childRel);
+        if (!opts.skipDirs.has(childRel)) subdirs.push(childRel);
       } else if (d.isFile()) {
         // Symlinks, sockets, devices are never opened. Size and mode unknown (-1): may any cataloger want it?
         const logical = `${opts.pathPrefix ?? ''}${childRel}`;
         if (catalogers.some((c) => c.wants(logical, -1, -1))) files.push(childRel);
       }
     }
-    // Size and mode bits decide some catalogers (Go binaries): the candidates of one directory are stat'ed together.
-    const stats = await Promise.all(files.map((f) => stat(join(root, f)).catch(() => undefined)));
-    files.forEach((childRel, i) => {
-      const st = stats[i];
-      if (st === undefined) return; // vanished while walking
-      const logical = `${opts.pathPrefix ?? ''}${childRel}`;
-      const wanted = catalogers.filter((c) => c.wants(logical, st.size, st.mode));
-      if (wanted.length > 0) queue.push({ rel: logical, abs: join(root, childRel), size: st.size, wanted });
-    });
-  }
-  let next = 0;
-  const worker = async () => {
-    while (next < queue.length) {
-      const item = queue[next++] as (typeof queue)[number];
-      await catalogFile(item.rel, item.abs, item.size, item.wanted, collector, opts.maxFileSize);
+    for (const childRel of files) {
+      reads.push(
+        io(async () => {
+          // Size and mode bits decide some catalogers (Go binaries).
+          const abs = join(root, childRel);
+          const st = await stat(abs).catch(() => undefined);
+          if (st === undefined) return; // vanished while walking
+          const logical = `${opts.pathPrefix ?? ''}${childRel}`;
+          const wanted = catalogers.filter((c) => c.wants(logical, st.size, st.mode));
+          if (wanted.length > 0) await catalogFile(logical, abs, st.size, wanted, collector, opts.maxFileSize);
+        }),
+      );
     }
+    await Promise.all(subdirs.map(visit));
   };
-  await Promise.all(Array.from({ length: opts.concurrency ?? 8 }, worker));
+  await visit('');
+  await Promise.all(reads);
 }
 
 async function catalogFile(

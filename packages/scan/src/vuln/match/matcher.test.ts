@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import type { Finding } from '@rampart/core';
+import { type Finding, validateFinding } from '@rampart/core';
 import { importOsv } from '../../db/import.js';
 import { openVulnDb, type VulnDb } from '../../db/open.js';
 import { FIXTURE_RECORDS, tempDir, VULN_TESTDATA } from '../../db/test-helpers.js';
@@ -111,4 +111,11 @@ test('distro packages without a known release are not matched, and the statistic
   assert.deepEqual(known.findings[0]?.location, { path: 'var/lib/dpkg/status', line: 120 });
   const other = matchInventoryWithStats({ ...inventory, os: { id: 'debian', versionId: '12' } }, db);
   assert.equal(other.findings.length, 0, 'a Debian 9 advisory does not apply to Debian 12');
+});
+
+test("every finding conforms to core's finding schema", () => {
+  for (const f of findings) {
+    const result = validateFinding(JSON.parse(JSON.stringify(f)));
+    assert.ok(result.ok, `${f.id}: ${JSON.stringify(result)}`);
+  }
 });

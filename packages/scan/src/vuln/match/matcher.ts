@@ -3,25 +3,18 @@
  * severity, CVSS, fixed versions, the package's smallest clearing upgrade, and low confidence where a version could not
  * be read. Withdrawn advisories never match. Statistics say what could not be matched and why.
  */
-import {
-  compareFindings,
-  createFinding,
-  type Finding,
-  type FindingCvss,
-  type Severity,
-  severityRank,
-} from '@rampart/core';
+import { compareFindings, type Finding } from '@rampart/core';
 import type { VulnDb } from '../../db/open.js';
 import type { Inventory, Package } from '../../inventory/types.js';
 import { normalizePackageName } from '../osv/package-name.js';
 import type { OsvAffected, OsvRecord } from '../osv/types.js';
-import { advisorySeverity } from '../severity/severity.js';
 import { schemeFor } from '../version/registry.js';
 import type { VersionScheme } from '../version/scheme.js';
 import { evaluateAffected } from './affected.js';
 import { collapseAliases } from './collapse.js';
 import { queryFor } from './ecosystem.js';
-import { smallestClearingUpgrade, sortVersions } from './fix.js';
+import { smallestClearingUpgrade } from './fix.js';
+import { type Hit, toFinding } from './to-finding.js';
 
 export interface MatchStats {
   packages: number;
@@ -45,13 +38,6 @@ export interface MatchResult {
 export interface MatchOptions {
   /** Overrides the inventory's target name in findings. */
   target?: string;
-}
-
-interface Hit {
-  record: OsvRecord;
-  entries: OsvAffected[];
-  fixed: string[];
-  doubt?: string;
 }
 
 export function matchInventory(inventory: Inventory, db: VulnDb, options: MatchOptions = {}): Finding[] {
@@ -150,70 +136,4 @@ function evaluateEntries(
     if (verdict.doubt !== undefined) hit.doubt ??= verdict.doubt;
   }
   return hit;
-}
-
-function toFinding(
-  id: string,
-  aliases: string[],
-  hits: readonly Hit[],
-  pkg: Package,
-  version: string,
-  scheme: VersionScheme,
-  upgrade: string | undefined,
-  target: string,
-): Finding {
-  const primary = hits.find((h) => h.record.id === id) ?? (hits[0] as Hit);
-  let severity: Severity = 'UNKNOWN';
-  const cvss: FindingCvss[] = [];
-  for (const h of hits) {
-    const s = advisorySeverity(h.record, h.entries[0]);
-    if (severityRank(s.severity) > severityRank(severity)) severity = s.severity;
-    if (h === primary || cvss.length === 0)
-      cvss.push(...s.cvss.filter((c) => !cvss.some((x) => x.vector === c.vector)));
-  }
-  const fixed = sortVersions(
-    hits.flatMap((h) => h.fixed),
-    scheme,
-  );
-  const doubt = hits.find((h) => h.doubt !== undefined)?.doubt;
-  const record = primary.record;
-  const references = [`https://osv.dev/vulnerability/${record.id}`];
-  for (const h of hits)
-    for (const r of h.record.references ?? []) if (!references.includes(r.url)) references.push(r.url);
-  const finding = createFinding({
-    id,
-    kind: 'vulnerability',
-    severity,
-    target,
-    package: { purl: pkg.purl, name: pkg.name, version: pkg.version, ecosystem: pkg.ecosystem },
-    title: record.summary ?? firstLine(record.details) ?? id,
-    references,
-    confidence: doubt === undefined ? { level: 'high' } : { level: 'low', reason: doubt },
-    data: {
-      installedVersion: pkg.version,
-      evaluatedVersion: version,
-      ecosystem: primary.entries[0]?.package?.ecosystem ?? pkg.ecosystem,
-      advisories: hits.map((h) => h.record.id).sort(),
-      ...(pkg.sourceName !== undefined ? { sourcePackage: pkg.sourceName } : {}),
-      published: record.published,
-      modified: record.modified,
-    },
-  });
-  if (aliases.length > 0) finding.aliases = aliases;
-  if (cvss.length > 0) finding.cvss = cvss;
-  if (record.details !== undefined) finding.description = record.details;
-  const location: Finding['location'] = { path: pkg.location.path };
-  if (pkg.location.line !== undefined) location.line = pkg.location.line;
-  if (pkg.location.layer !== undefined) location.layer = pkg.location.layer;
-  if (pkg.location.path !== '') finding.location = location;
-  finding.fix = { versions: fixed };
-  if (upgrade !== undefined)
-    finding.fix.advice = `upgrade ${pkg.name} to ${upgrade} (clears every known finding of this package)`;
-  else if (fixed.length > 0) finding.fix.advice = `upgrade ${pkg.name} to ${fixed[0]} or later`;
-  return finding;
-}
-
-function firstLine(text: string | undefined): string | undefined {
-  const line = text?.split('\n').find((l) => l.trim() !== '');
-  return line === undefined ? undefined : line.length > 120 ? `${line.slice(0, 117)}...` : line;
 }
