@@ -30,7 +30,8 @@ async function med(cmd, args) {
   const rs = [];
   for (let i = 0; i < runs; i++) {
     const r = await measure(cmd, args, { keepStdout: false });
-    if (r.code !== 0 && r.code !== 2) throw new Error(`${cmd} ${args.join(' ')} exited ${r.code}: ${r.stderr.slice(0, 400)}`);
+    if (r.code !== 0 && r.code !== 2)
+      throw new Error(`${cmd} ${args.join(' ')} exited ${r.code}: ${r.stderr.slice(0, 400)}`);
     rs.push(r);
   }
   return { wallMs: median(rs.map((r) => r.wallMs)), maxRssKb: median(rs.map((r) => r.maxRssKb)) };
@@ -52,6 +53,12 @@ if (trivy) {
 const anchor = (v) => (theirs ? { name: 'trivy', value: v } : undefined);
 figure('scan-config', 'manifests', files, 'files');
 figure('scan-config', 'wall_ms.manifests', ours.wallMs, 'ms', theirs && anchor(theirs.wallMs));
-figure('scan-config', 'files_per_s.manifests', files / (ours.wallMs / 1000), 'files/s', theirs && anchor(files / (theirs.wallMs / 1000)));
+figure(
+  'scan-config',
+  'files_per_s.manifests',
+  files / (ours.wallMs / 1000),
+  'files/s',
+  theirs && anchor(files / (theirs.wallMs / 1000)),
+);
 figure('scan-config', 'peak_rss_mb.manifests', ours.maxRssKb / 1024, 'MB', theirs && anchor(theirs.maxRssKb / 1024));
 rmSync(dir, { recursive: true, force: true });

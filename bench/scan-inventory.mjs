@@ -4,7 +4,7 @@
 // printed both raw and with that start-up subtracted. Median of RUNS (default 3) per figure.
 // Needs: npm run build; packages/scan/testdata/inventory/build-*.sh (run here when the cache is missing).
 // A ~1 GB image measures that memory stays bounded (LARGE=0 skips it).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -46,18 +46,35 @@ const targets = [
   },
 ];
 
-async function med(cmd, args) {
+/** CPU time (user + system) of one run: steadier than wall time when other work shares the two cores. */
+function cpuMs(cmd, args) {
+  const r = spawnSync('/usr/bin/time', ['-f', '__CPU__%U %S', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const m = /__CPU__([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+  return m ? (Number(m[1]) + Number(m[2])) * 1000 : Number.NaN;
+}
+
+/** Median wall time, peak RSS and CPU time of RUNS runs; `before` runs ahead of each (e.g. to empty a cache). */
+async function med(cmd, args, before = () => {}) {
   const results = [];
+  const cpu = [];
   for (let i = 0; i < runs; i++) {
+    before();
     const r = await measure(cmd, args, { keepStdout: false });
     if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.code}: ${r.stderr.slice(0, 400)}`);
     results.push(r);
+    before();
+    cpu.push(cpuMs(cmd, args));
   }
-  return { wallMs: median(results.map((r) => r.wallMs)), maxRssKb: median(results.map((r) => r.maxRssKb)) };
+  return {
+    wallMs: median(results.map((r) => r.wallMs)),
+    maxRssKb: median(results.map((r) => r.maxRssKb)),
+    cpuMs: median(cpu),
+  };
 }
 
 const startup = trivy ? await med(trivy, ['--version']) : undefined;
 if (startup) figure('scan-inventory', 'wall_ms.trivy-startup', startup.wallMs, 'ms');
+if (startup) figure('scan-inventory', 'cpu_ms.trivy-startup', startup.cpuMs, 'ms');
 // Rampart's own start-up (the CLI loads every capability) for comparison: it is NOT subtracted from Rampart's figures.
 const ownStartup = await med(process.execPath, [rampart, 'version']);
 figure(
@@ -66,6 +83,13 @@ figure(
   ownStartup.wallMs,
   'ms',
   startup ? { name: 'trivy', value: startup.wallMs } : undefined,
+);
+figure(
+  'scan-inventory',
+  'cpu_ms.rampart-startup',
+  ownStartup.cpuMs,
+  'ms',
+  startup && { name: 'trivy', value: startup.cpuMs },
 );
 for (const t of targets) {
   const ours = await med(process.execPath, [
@@ -99,16 +123,17 @@ for (const t of targets) {
     '--quiet',
   ];
   // A fresh cache per run: Trivy caches layers and files by digest, which would time a cache hit, not a scan.
-  const theirs = [];
-  for (let i = 0; i < runs; i++) {
-    rmSync(cache, { recursive: true, force: true });
-    const r = await measure(trivy, [...t.theirs.slice(0, 1), ...flags, ...t.theirs.slice(1)], { keepStdout: false });
-    if (r.code !== 0) throw new Error(`trivy ${t.name} exited ${r.code}: ${r.stderr.slice(0, 400)}`);
-    theirs.push(r);
-  }
+  const theirs = await med(trivy, [...t.theirs.slice(0, 1), ...flags, ...t.theirs.slice(1)], () =>
+    rmSync(cache, { recursive: true, force: true }),
+  );
   rmSync(cache, { recursive: true, force: true });
-  const tw = median(theirs.map((r) => r.wallMs));
-  const trss = median(theirs.map((r) => r.maxRssKb));
+  const tw = theirs.wallMs;
+  const trss = theirs.maxRssKb;
+  figure('scan-inventory', `cpu_ms.${t.name}`, ours.cpuMs, 'ms', { name: 'trivy', value: theirs.cpuMs });
+  figure('scan-inventory', `cpu_ms_startup_subtracted.${t.name}`, ours.cpuMs, 'ms', {
+    name: 'trivy-minus-startup',
+    value: Math.max(1, theirs.cpuMs - startup.cpuMs),
+  });
   figure('scan-inventory', `wall_ms.${t.name}`, ours.wallMs, 'ms', { name: 'trivy', value: tw });
   figure('scan-inventory', `wall_ms_startup_subtracted.${t.name}`, ours.wallMs, 'ms', {
     name: 'trivy-minus-startup',

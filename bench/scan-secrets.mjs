@@ -42,11 +42,31 @@ try {
 } catch {
   process.stderr.write('anchor trivy missing (../shared/anchors/trivy.sh failed): Rampart figures only\n');
 }
-const trivyArgs = (cache, out, dir) => ['fs', '--scanners', 'secret', '--cache-dir', cache, '--format', 'json', '--output', out, dir];
+const trivyArgs = (cache, out, dir) => [
+  'fs',
+  '--scanners',
+  'secret',
+  '--cache-dir',
+  cache,
+  '--format',
+  'json',
+  '--output',
+  out,
+  dir,
+];
 
 // 1. Throughput on the tree.
 const mb = treeBytes(tree) / 1e6;
-const ours = await med(process.execPath, [rampart, 'scan', 'secrets', tree, '--format', 'json', '--output', '/dev/null']);
+const ours = await med(process.execPath, [
+  rampart,
+  'scan',
+  'secrets',
+  tree,
+  '--format',
+  'json',
+  '--output',
+  '/dev/null',
+]);
 let theirs;
 if (trivy) {
   const cache = mkdtempSync(join(tmpdir(), 'rampart-bench-trivy-'));
@@ -55,7 +75,13 @@ if (trivy) {
 }
 const anchor = (v) => (theirs ? { name: 'trivy', value: v } : undefined);
 figure('scan-secrets', 'tree_mb', mb, 'MB');
-figure('scan-secrets', 'throughput_mb_s.tree', mb / (ours.wallMs / 1000), 'MB/s', theirs && anchor(mb / (theirs.wallMs / 1000)));
+figure(
+  'scan-secrets',
+  'throughput_mb_s.tree',
+  mb / (ours.wallMs / 1000),
+  'MB/s',
+  theirs && anchor(mb / (theirs.wallMs / 1000)),
+);
 figure('scan-secrets', 'wall_ms.tree', ours.wallMs, 'ms', theirs && anchor(theirs.wallMs));
 figure('scan-secrets', 'peak_rss_mb.tree', ours.maxRssKb / 1024, 'MB', theirs && anchor(theirs.maxRssKb / 1024));
 
@@ -66,11 +92,26 @@ if (!existsSync(corpus)) {
 }
 const work = mkdtempSync(join(tmpdir(), 'rampart-bench-secrets-'));
 const score = (file) =>
-  JSON.parse(execFileSync(process.execPath, [join(corpus, 'score.mjs'), join(corpus, 'corpus/labels.json'), file], { encoding: 'utf8' }));
+  JSON.parse(
+    execFileSync(process.execPath, [join(corpus, 'score.mjs'), join(corpus, 'corpus/labels.json'), file], {
+      encoding: 'utf8',
+    }),
+  );
 const oursOut = join(work, 'rampart.sarif');
 const allow = join(work, 'allow.yaml');
 writeFileSync(allow, 'allowlist:\n  paths: [labels.json, decoys.json, manifest.json]\n');
-execFileSync(process.execPath, [rampart, 'scan', 'secrets', join(corpus, 'corpus'), '--config', allow, '-f', 'sarif', '-o', oursOut]);
+execFileSync(process.execPath, [
+  rampart,
+  'scan',
+  'secrets',
+  join(corpus, 'corpus'),
+  '--config',
+  allow,
+  '-f',
+  'sarif',
+  '-o',
+  oursOut,
+]);
 const o = score(oursOut);
 let t;
 if (trivy) {
@@ -87,16 +128,33 @@ if (process.env.SKIP_SECRETLINT !== '1') {
     mkdirSync(sl);
     writeFileSync(join(sl, 'package.json'), '{"private":true}');
     writeFileSync(join(sl, '.secretlintrc.json'), '{"rules":[{"id":"@secretlint/secretlint-rule-preset-recommend"}]}');
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', 'secretlint@12.0.0', '@secretlint/secretlint-rule-preset-recommend@12.0.0'], { cwd: sl, stdio: 'ignore' });
+    execFileSync(
+      'npm',
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        'secretlint@12.0.0',
+        '@secretlint/secretlint-rule-preset-recommend@12.0.0',
+      ],
+      { cwd: sl, stdio: 'ignore' },
+    );
     const out = join(sl, 'out.json');
     try {
-      execFileSync('npx', ['secretlint', `${join(corpus, 'corpus')}/**/*`, '--format', 'json', '--no-maskSecrets', '--output', out], { cwd: sl, stdio: 'ignore' });
+      execFileSync(
+        'npx',
+        ['secretlint', `${join(corpus, 'corpus')}/**/*`, '--format', 'json', '--no-maskSecrets', '--output', out],
+        { cwd: sl, stdio: 'ignore' },
+      );
     } catch {
       // secretlint exits 1 when it finds something.
     }
     const s = score(out);
     figure('scan-secrets', 'recall.corpus.vs-secretlint', o.recall, 'ratio', { name: 'secretlint', value: s.recall });
-    figure('scan-secrets', 'precision.corpus.vs-secretlint', o.precision, 'ratio', { name: 'secretlint', value: s.precision });
+    figure('scan-secrets', 'precision.corpus.vs-secretlint', o.precision, 'ratio', {
+      name: 'secretlint',
+      value: s.precision,
+    });
   } catch (e) {
     process.stderr.write(`anchor secretlint unavailable: ${e.message.split('\n')[0]}\n`);
   }

@@ -75,7 +75,12 @@ export const gatewayCommand: CommandModule = {
           const workers = config.workers === 'auto' ? 2 : config.workers;
           if (cluster.isPrimary && (config.workers === 'auto' || workers > 1)) {
             ctx.info(`rampart gateway: ${config.workers} workers, listening on ${listenersText(config.listeners)}`);
-            return runCluster({ workers: config.workers, admin: config.admin, log: (m) => logger.info(m) });
+            return runCluster({
+              workers: config.workers,
+              admin: config.admin,
+              killAfterMs: config.shutdownGraceMs + 5000,
+              log: (m) => logger.info(m),
+            });
           }
           const worker = isGatewayWorker();
           const sink =
@@ -106,6 +111,8 @@ export const gatewayCommand: CommandModule = {
           watcher.stop();
           await gw.close();
           await sink.close();
+          // A worker's IPC channel to the primary would keep it alive after everything else is closed.
+          if (worker) process.disconnect?.();
           return 0;
         }),
       );

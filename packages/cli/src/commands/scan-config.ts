@@ -27,7 +27,9 @@ interface ScanConfigOptions {
 // `rampart scan fs|rootfs DIR --scanners config`: manifests and Dockerfiles under the target, merged into the JSON result.
 SCANNERS.set('config', async (inv, ctx) => {
   if (inv.targetType === 'image') {
-    ctx.warn('--scanners config: image layers are not scanned for misconfigurations yet; scan an unpacked rootfs instead');
+    ctx.warn(
+      '--scanners config: image layers are not scanned for misconfigurations yet; scan an unpacked rootfs instead',
+    );
     return { misconfigurations: { skipped: 'image layers are not scanned for misconfigurations yet' } };
   }
   const r = await scanConfig(inv.target);

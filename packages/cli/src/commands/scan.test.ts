@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { repoRoot } from '@rampart/core/testing';
 
 const bin = join(repoRoot(), 'packages/cli/bin/rampart.js');
@@ -31,12 +31,15 @@ test('a partial result is printed, each bad file named on stderr, exit 2', () =>
   assert.equal((JSON.parse(r.stdout) as { partial: boolean }).partial, true);
   assert.match(r.stderr, /rust\/Cargo\.lock:\d+: cargo-lock: not valid TOML/);
   assert.match(r.stderr, /partial result \(3 file\(s\) could not be read\)/);
+  const skipped = rampart(['scan', 'fs', join(fixtures, 'broken/fs'), '-f', 'json', '--skip-dirs', 'rust,svc']);
+  assert.equal(skipped.code, 2);
+  assert.match(skipped.stderr, /partial result \(1 file\(s\)/);
   assert.ok(!/\n\s+at /.test(r.stderr), 'no stack trace');
 });
 
-test('sbom fs --format spdx --output FILE, and CycloneDX by default', () => {
+test('sbom fs --format spdx --output FILE, and CycloneDX by default', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'rampart-sbom-cli-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const out = join(dir, 'sbom.spdx.json');
   const r = rampart(['sbom', 'fs', join(fixtures, 'poetry'), '--format', 'spdx', '--output', out]);
   assert.equal(r.code, 0, r.stderr);

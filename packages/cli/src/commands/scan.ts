@@ -22,6 +22,7 @@ export interface TargetOptions {
   insecure?: boolean;
   cacheDir?: string;
   timeout?: string;
+  skipDirs?: string;
 }
 
 export async function inventoryOf(kind: string, target: string | undefined, o: TargetOptions): Promise<Inventory> {
@@ -38,11 +39,17 @@ export async function inventoryOf(kind: string, target: string | undefined, o: T
     });
   }
   if (target === undefined) throw new RampartError('USAGE', `scan ${kind} needs a DIR`);
-  return kind === 'fs' ? scanFs(target) : scanRootfs(target);
+  const skipDirs = o.skipDirs
+    ?.split(',')
+    .map((d) => d.trim().replace(/^\.?\/+|\/+$/g, ''))
+    .filter((d) => d !== '');
+  const opts = skipDirs !== undefined ? { skipDirs } : {};
+  return kind === 'fs' ? scanFs(target, opts) : scanRootfs(target, opts);
 }
 
 export function addTargetOptions(cmd: Command, kind: string): Command {
-  if (kind !== 'image') return cmd;
+  if (kind !== 'image')
+    return cmd.option('--skip-dirs <list>', 'comma-separated folders (relative to DIR) not to walk');
   return cmd
     .option('--input <file>', 'a `docker save` archive instead of a registry reference')
     .option('--platform <os/arch>', 'platform of a multi-platform image', 'linux/amd64')

@@ -4,6 +4,8 @@ import { startTestGateway, startUpstream, type TestGateway, type Upstream } from
 
 let up: Upstream;
 let g: TestGateway;
+const PRIVATE_KEY =
+  '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1234567890abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP\n-----END RSA PRIVATE KEY-----';
 const LEAK = JSON.stringify({
   name: 'Jane',
   card: '4111 1111 1111 1111',
@@ -21,6 +23,8 @@ before(async () => {
       res.end(`","card":"4111111111111111"}`);
     } else if (req.url === '/image') {
       res.writeHead(200, { 'content-type': 'image/png' }).end('4111111111111111');
+    } else if (req.url === '/key') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`config:\n${PRIVATE_KEY}\nend`);
     } else if (req.url === '/clean') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('nothing to see');
     } else {
@@ -32,6 +36,7 @@ upstreams:
   app: { targets: ["${up.url}"] }
 routes:
   - { name: redact, match: { path: /redact }, stripPrefix: /redact, upstream: app, auth: none, dlp: { action: redact, detectors: [card, iban, ssn, email], maxBytes: 4096 } }
+  - { name: secrets, match: { path: /secrets }, stripPrefix: /secrets, upstream: app, auth: none, dlp: { detectors: [secrets] } }
   - { name: block, match: { path: /block }, stripPrefix: /block, upstream: app, auth: none, dlp: { action: block, detectors: [card] } }
   - { name: log, match: { path: /log }, stripPrefix: /log, upstream: app, auth: none, dlp: { action: log, detectors: [card, ssn] } }
 `);
@@ -63,6 +68,13 @@ test('redact: every finding is replaced, Content-Length fixed, an event names th
   assert.equal(ev?.rule?.id, 'dlp.card+email+iban+ssn');
   assert.doesNotMatch(JSON.stringify(ev), /4111|123-45/, 'the event does not carry the data');
   assert.equal(up.seen.at(-1)?.headers['accept-encoding'], 'identity', 'DLP routes ask for plain bodies');
+});
+
+test("secrets: private keys found by core's secret rules are redacted", async () => {
+  const r = await get('/secrets/key');
+  assert.equal(r.status, 200);
+  assert.equal(r.body, 'config:\n[REDACTED:secret:rsa-private-key]\nend');
+  assert.equal(g.sink.events.at(-1)?.rule?.id, 'dlp.secret:rsa-private-key');
 });
 
 test('block: 502 problem instead of the body; log: body passes, event emitted', async () => {

@@ -11,6 +11,8 @@ import { AggregatorRegistry, type Registry } from 'prom-client';
 export interface ClusterOptions {
   workers: number | 'auto';
   admin?: { host: string; port: number };
+  /** After SIGTERM, workers still alive after this long are killed (default 30 s). */
+  killAfterMs?: number;
   log(message: string): void;
 }
 
@@ -70,6 +72,10 @@ export function runCluster(options: ClusterOptions): Promise<number> {
         });
         w.process.kill('SIGTERM');
       }
+      // Workers drain within their grace period; one that hangs past it is killed rather than waited for forever.
+      setTimeout(() => {
+        for (const w of workers) if (!w.isDead()) w.process.kill('SIGKILL');
+      }, options.killAfterMs ?? 30_000).unref();
     };
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);

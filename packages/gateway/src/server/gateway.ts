@@ -86,7 +86,12 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
       const r = parserRejection(err.code);
       metrics.denials.inc({ stage: 'strict', route: '' });
       const ip = (socket as { remoteAddress?: string }).remoteAddress ?? '';
-      sink.send(denialEvent({ stage: 'strict', rule: r.rule, reason: r.detail, status: r.status, clientIp: ip }, config.serviceName));
+      sink.send(
+        denialEvent(
+          { stage: 'strict', rule: r.rule, reason: r.detail, status: r.status, clientIp: ip },
+          config.serviceName,
+        ),
+      );
       socket.end(rawProblem(r.status));
     });
     l.server.on('rampart:tls-reloaded', () => logger?.info(`listener :${l.config.port}: TLS certificate reloaded`));

@@ -2,9 +2,10 @@
  * CycloneDX 1.6 JSON of an inventory, built with `@cyclonedx/cyclonedx-library` (which owns the spec's normalization):
  * one component per package with its purl as bom-ref, licenses, the file it was found in, and dependency edges.
  */
-import * as CDX from '@cyclonedx/cyclonedx-library';
+import type * as CDX from '@cyclonedx/cyclonedx-library';
 import { PackageURL } from 'packageurl-js';
 import type { Inventory, Package } from '../inventory/types.js';
+import { cyclonedx } from './cyclonedx-lib.js';
 
 export interface SbomToolInfo {
   name: string;
@@ -19,6 +20,7 @@ function uniqueByPurl(packages: readonly Package[]): Package[] {
 }
 
 function licensesOf(p: Package): CDX.Models.License[] {
+  const CDX = cyclonedx();
   return p.licenses.map((l) =>
     CDX.SPDX.isSupportedSpdxId(l)
       ? new CDX.Models.SpdxLicense(l)
@@ -29,6 +31,7 @@ function licensesOf(p: Package): CDX.Models.License[] {
 }
 
 export function toCycloneDx(inv: Inventory, tool: SbomToolInfo, now: Date = new Date()): string {
+  const CDX = cyclonedx();
   const bom = new CDX.Models.Bom();
   bom.serialNumber = `urn:uuid:${crypto.randomUUID()}`;
   bom.metadata.timestamp = now;

@@ -3,9 +3,9 @@
  * document DESCRIBES the target, the target CONTAINS every package, and DEPENDS_ON edges where the source had them.
  */
 import { createHash } from 'node:crypto';
-import { SPDX } from '@cyclonedx/cyclonedx-library';
 import type { Inventory, Package } from '../inventory/types.js';
 import type { SbomToolInfo } from './cyclonedx.js';
+import { cyclonedx } from './cyclonedx-lib.js';
 
 function spdxId(purl: string): string {
   return `SPDXRef-Package-${createHash('sha256').update(purl).digest('hex').slice(0, 16)}`;
@@ -22,7 +22,7 @@ function isSpdxExpression(l: string): boolean {
   return tokens.every((t, i) =>
     i % 2 === 1
       ? t === 'AND' || t === 'OR' || t === 'WITH'
-      : t.startsWith('LicenseRef-') || SPDX.isSupportedSpdxId(t.replace(/\+$/, '')),
+      : t.startsWith('LicenseRef-') || cyclonedx().SPDX.isSupportedSpdxId(t.replace(/\+$/, '')),
   );
 }
 

@@ -3,9 +3,9 @@
  * forward new → triaged → contained → resolved, an assignee, notes, and a timeline of everything that happened plus
  * the events behind its alerts. Every change is one transaction with its timeline entry.
  */
-import { randomUUID } from 'node:crypto';
 import { RampartError } from '@rampart/core';
 import type { SecurityEvent } from '@rampart/core/event';
+import { groupAlerts, higherLevel, newIncident } from './group-alerts.js';
 import {
   type AlertRecord,
   type EventStore,
@@ -14,9 +14,6 @@ import {
   type IncidentStatus,
   type TimelineEntry,
 } from '../store/types.js';
-
-const LEVELS = ['informational', 'low', 'medium', 'high', 'critical'];
-const higher = (a: string, b: string) => (LEVELS.indexOf(b) > LEVELS.indexOf(a) ? b : a);
 
 export interface IncidentDetail {
   incident: IncidentRecord;
@@ -27,40 +24,26 @@ export interface IncidentDetail {
 }
 
 export class IncidentService {
+  private chain: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly store: EventStore,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Files each new alert under the open incident of its rule and entity, opening one when there is none. */
-  async group(alerts: readonly AlertRecord[]): Promise<void> {
-    for (const a of alerts) {
-      const open = await this.store.findOpenIncident(a.ruleId, a.entity);
-      const entry = (incidentId: string): TimelineEntry => ({
-        incidentId,
-        tsMs: this.now(),
-        kind: 'alert',
-        author: null,
-        text: `alert ${a.id}: ${a.ruleTitle} (${a.level}) on ${a.entity}`,
-      });
-      if (open !== undefined) {
-        if (higher(open.level, a.level) !== open.level) {
-          await this.store.updateIncident({ ...open, level: a.level, updatedMs: this.now() }, entry(open.id));
-          await this.store.attachAlerts(open.id, [a.id], []);
-        } else {
-          await this.store.attachAlerts(open.id, [a.id], [entry(open.id)]);
-        }
-        continue;
-      }
-      const incident = this.newIncident(`${a.ruleTitle} on ${a.entity}`, a.level, a.ruleId, a.entity, 1);
-      await this.store.createIncident(incident, [a.id], {
-        incidentId: incident.id,
-        tsMs: incident.createdMs,
-        kind: 'created',
-        author: null,
-        text: `opened by alert ${a.id}: ${a.ruleTitle} (${a.level}) on ${a.entity}`,
-      });
-    }
+  /**
+   * Files each new alert under the open incident of its rule and entity, opening one when there is none. Calls run one
+   * after another, so two batches never both open an incident for the same rule and entity.
+   */
+  group(alerts: readonly AlertRecord[]): Promise<void> {
+    const run = this.chain.then(() => groupAlerts(this.store, alerts, this.now));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves once every grouping handed over so far is done (before the store closes). */
+  idle(): Promise<void> {
+    return this.chain;
   }
 
   /** An incident made by hand from chosen alerts. */
@@ -72,8 +55,8 @@ export class IncidentService {
         throw new RampartError('SIEM_NOT_FOUND', `alert ${id} does not exist`, { field: 'alertIds' });
       alerts.push(a);
     }
-    const level = alerts.reduce((l, a) => higher(l, a.level), 'informational');
-    const incident = this.newIncident(input.title, level, null, null, alerts.length);
+    const level = alerts.reduce((l, a) => higherLevel(l, a.level), 'informational');
+    const incident = newIncident(input.title, level, null, null, alerts.length, this.now());
     await this.store.createIncident(incident, input.alertIds, {
       incidentId: incident.id,
       tsMs: incident.createdMs,
@@ -149,27 +132,5 @@ export class IncidentService {
     const i = await this.store.getIncident(id);
     if (i === undefined) throw new RampartError('SIEM_NOT_FOUND', `incident ${id} does not exist`, { field: 'id' });
     return i;
-  }
-
-  private newIncident(
-    title: string,
-    level: string,
-    ruleId: string | null,
-    entity: string | null,
-    n: number,
-  ): IncidentRecord {
-    const t = this.now();
-    return {
-      id: randomUUID(),
-      title,
-      status: 'new',
-      assignee: null,
-      level,
-      ruleId,
-      entity,
-      createdMs: t,
-      updatedMs: t,
-      alertCount: n,
-    };
   }
 }

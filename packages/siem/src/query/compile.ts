@@ -124,7 +124,9 @@ function equals(f: FieldSql, field: string, text: string, params: Params): strin
  * (measured 16x on 300k documents).
  */
 function like(expr: string, pattern: string, params: Params): string {
-  return pattern.includes('\\') ? `${expr} LIKE ${params.add(pattern)} ESCAPE '\\'` : `${expr} LIKE ${params.add(pattern)}`;
+  return pattern.includes('\\')
+    ? `${expr} LIKE ${params.add(pattern)} ESCAPE '\\'`
+    : `${expr} LIKE ${params.add(pattern)}`;
 }
 
 /** Substring tests as strpos (DuckDB and PostgreSQL both have it), the fastest form DuckDB runs. */

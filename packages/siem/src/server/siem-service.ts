@@ -149,6 +149,7 @@ export async function startSiem(config: SiemConfig, deps: SiemDeps = {}): Promis
       clearInterval(retention);
       for (const stop of stops.reverse()) await stop().catch((e: Error) => onError(e.message));
       await pipeline.close();
+      await incidents.idle();
       for (const o of outputs) await o.close();
       await store.close();
     },

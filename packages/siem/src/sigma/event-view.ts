@@ -8,8 +8,8 @@ const EMPTY: readonly string[] = [];
 
 export class EventView {
   readonly event: Record<string, unknown>;
-  // Created on first use: most events read a few fields, and these maps are the matcher's only per-event allocations.
-  private raw: Map<string, unknown> | undefined;
+  // Created on first use: these maps are the matcher's only per-event allocations. Absent fields (most of the fields
+  // the index asks about) cost one getField and one map entry.
   private str: Map<string, readonly string[]> | undefined;
   private low: Map<string, readonly string[]> | undefined;
   private everything: readonly string[] | undefined;
@@ -19,13 +19,7 @@ export class EventView {
   }
 
   get(field: string): unknown {
-    if (this.raw === undefined) this.raw = new Map();
-    let v = this.raw.get(field);
-    if (v === undefined && !this.raw.has(field)) {
-      v = getField(this.event, field);
-      this.raw.set(field, v);
-    }
-    return v;
+    return getField(this.event, field);
   }
 
   /** The field's scalar values as strings (numbers and booleans as written); empty when absent or an object. */
@@ -33,7 +27,7 @@ export class EventView {
     if (this.str === undefined) this.str = new Map();
     let s = this.str.get(field);
     if (s === undefined) {
-      s = toStrings(this.get(field));
+      s = toStrings(getField(this.event, field));
       this.str.set(field, s);
     }
     return s;
@@ -44,7 +38,7 @@ export class EventView {
     if (this.low === undefined) this.low = new Map();
     let s = this.low.get(field);
     if (s === undefined) {
-      const strings = this.strings(field);
+      const strings = this.str?.get(field) ?? toStrings(getField(this.event, field));
       s =
         strings.length === 0
           ? EMPTY

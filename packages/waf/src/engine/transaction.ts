@@ -16,6 +16,7 @@ import type { MatchContext } from '../operators/operator.js';
 import { Collection, VariableStore } from '../variables/collection.js';
 import { type RequestVariables, newRequestVariables } from '../variables/request-variables.js';
 import type { VariableSpec } from '../variables/spec.js';
+import { TX_SLOT, slotOf } from '../variables/names.js';
 import { type Macro, expandMacro } from './macro.js';
 import type { Plan } from './plan.js';
 import type { Rule } from './rule.js';
@@ -27,6 +28,8 @@ import type { EngineMode } from '../seclang/load.js';
 interface Value {
   name: string;
   value: string;
+  /** Transformation results of this value by chain-prefix key, filled on first use within the transaction. */
+  t?: Map<string, string>;
 }
 
 const NO_VALUES: readonly Value[] = [];
@@ -56,7 +59,8 @@ export class Transaction implements MatchContext {
   private matchedVar = '';
   private matchedVarName = '';
   private matchedVars = new Collection('MATCHED_VARS');
-  private readonly cache = new Map<string, Map<string, string>>();
+  /** Single variables as values, made once per transaction (so their transformation cache lives on). */
+  private readonly singleValues = new Map<string, readonly Value[]>();
   readonly uniqueId = nextUniqueId();
 
   constructor(readonly plan: Plan) {
@@ -131,7 +135,7 @@ export class Transaction implements MatchContext {
       }
       return false;
     }
-    return this.check(rule, v, chain.fns.length === 0 ? v.value : this.transform(v.value, chain));
+    return this.check(rule, v, chain.fns.length === 0 ? v.value : this.transform(v, chain));
   }
 
   private check(rule: Rule, v: Value, input: string): boolean {
@@ -156,40 +160,59 @@ export class Transaction implements MatchContext {
     this.current = prev;
   }
 
-  private transform(value: string, chain: Rule['transforms']): string {
+  /** The value through the chain, each prefix computed once per value per transaction (shared across rules). */
+  private transform(v: Value, chain: Rule['transforms']): string {
+    let cache = v.t;
+    if (cache === undefined) {
+      cache = new Map();
+      v.t = cache;
+    }
     const last = chain.prefixKeys.length - 1;
-    const full = this.cacheFor(chain.prefixKeys[last] as string);
-    const hit = full.get(value);
+    const hit = cache.get(chain.prefixKeys[last] as string);
     if (hit !== undefined) return hit;
-    let cur = value;
+    let cur = v.value;
     for (let i = 0; i < chain.fns.length; i++) {
-      const m = this.cacheFor(chain.prefixKeys[i] as string);
-      const h = m.get(value);
+      const key = chain.prefixKeys[i] as string;
+      const h = cache.get(key);
       if (h !== undefined) cur = h;
       else {
         cur = (chain.fns[i] as (s: string) => string)(cur);
-        m.set(value, cur);
+        cache.set(key, cur);
       }
     }
     return cur;
   }
 
-  private cacheFor(key: string): Map<string, string> {
-    let m = this.cache.get(key);
-    if (m === undefined) {
-      m = new Map();
-      this.cache.set(key, m);
-    }
-    return m;
-  }
-
   /** Values of one target, less the rule's exclusions and the targets removed by ctl for this rule. */
   resolve(spec: VariableSpec, rule: Rule | undefined): readonly Value[] {
     const name = spec.name;
+    const slot = spec.slot;
+    if (slot >= 0) {
+      // Hot path: a request collection, found by slot; empty ones (most, on most requests) cost nothing.
+      const c = this.vars.bySlot[slot] as Collection;
+      if (c.entries.length === 0) return spec.count ? [{ name, value: '0' }] : NO_VALUES;
+      return this.resolveCollection(c, spec, rule);
+    }
+    if (slot === TX_SLOT) return this.resolveStore(this.tx, spec, rule);
     const store = this.stores.get(name) ?? this.persistentStore(name);
     if (store !== undefined) return this.resolveStore(store, spec, rule);
     const collection = this.collection(name);
-    if (collection !== undefined) {
+    if (collection !== undefined) return this.resolveCollection(collection, spec, rule);
+    const single = this.single(name);
+    if (spec.count) return [{ name, value: single === undefined ? '0' : '1' }];
+    if (single === undefined) return NO_VALUES;
+    if (name === 'MATCHED_VAR' || name === 'MATCHED_VAR_NAME') return [{ name, value: single }];
+    let values = this.singleValues.get(name);
+    if (values === undefined || (values[0] as Value).value !== single) {
+      values = [{ name, value: single }];
+      this.singleValues.set(name, values);
+    }
+    return values;
+  }
+
+  private resolveCollection(collection: Collection, spec: VariableSpec, rule: Rule | undefined): readonly Value[] {
+    const name = spec.name;
+    {
       let entries = collection.entries;
       if (spec.key !== undefined) entries = collection.get(spec.key) as typeof entries;
       else if (spec.keyRegex !== undefined) entries = entries.filter((e) => (spec.keyRegex as RegExp).test(e.key));
@@ -199,9 +222,6 @@ export class Transaction implements MatchContext {
       // MATCHED_VARS grows while a chain link iterates it: iterate a snapshot.
       return collection === this.matchedVars ? entries.slice() : entries;
     }
-    const single = this.single(name);
-    if (spec.count) return [{ name, value: single === undefined ? '0' : '1' }];
-    return single === undefined ? NO_VALUES : [{ name, value: single }];
   }
 
   /** TX and the other setvar collections are read straight from their store (no copy per rule). */
@@ -210,7 +230,7 @@ export class Transaction implements MatchContext {
     if (spec.key !== undefined) {
       const v = store.get(spec.key);
       if (spec.count) return [{ name, value: v === undefined ? '0' : '1' }];
-      return v === undefined ? NO_VALUES : [{ name: `${name}:${spec.key}`, value: v }];
+      return v === undefined ? NO_VALUES : [{ name: spec.fullName, value: v }];
     }
     const out: Value[] = [];
     for (const [k, v] of store.values) {
@@ -300,6 +320,8 @@ export class Transaction implements MatchContext {
     const store = this.stores.get(collection);
     if (store !== undefined) return store.get(key) ?? '';
     const spec: VariableSpec = {
+      fullName: key === '' ? collection : `${collection}:${key}`,
+      slot: slotOf(collection),
       name: collection,
       key: key === '' ? undefined : key,
       keyRegex: undefined,

@@ -31,6 +31,19 @@ export const DANGEROUS_FUNCTIONS = new Set([
   'make_set', 'elt', 'json_keys', 'gtid_subset', 'polygon', 'multipoint', 'geometrycollection', 'linestring',
 ]);
 
+// Sticky regexes read a token where the tokenizer stands, without slicing the input.
+const NUMBER = /0x[0-9a-fA-F]+|0b[01]+|[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?/y;
+const VARIABLE = /@@?[\w.$]*/y;
+const WORD = /[\w$\x80-\xff.]+/y;
+const WORD_START = /[A-Za-z_$\x80-\xff]/;
+const OPERATOR = /<=>|<>|!=|<=|>=|:=|<<|>>|[=<>+\-*/%^|&~!:]/y;
+
+function at(re: RegExp, s: string, i: number): string {
+  re.lastIndex = i;
+  const m = re.exec(s);
+  return m === null ? '' : m[0];
+}
+
 export function tokenizeSql(s: string, quoteContext: string): SqlToken[] {
   const out: SqlToken[] = [];
   let i = 0;
@@ -71,22 +84,22 @@ export function tokenizeSql(s: string, quoteContext: string): SqlToken[] {
       i = end < 0 ? n : end + 2;
       continue;
     }
-    if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(s[i + 1] ?? ''))) {
-      const m = /^(?:0x[0-9a-fA-F]+|0b[01]+|[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?)/.exec(s.slice(i)) as RegExpExecArray;
-      out.push({ type: 'n', text: m[0] });
-      i += Math.max(1, m[0].length);
+    if ((code >= 48 && code <= 57) || (c === '.' && /[0-9]/.test(s[i + 1] ?? ''))) {
+      const m = at(NUMBER, s, i);
+      out.push({ type: 'n', text: m });
+      i += Math.max(1, m.length);
       continue;
     }
     if (c === '@') {
-      const m = /^@@?[\w.$]*/.exec(s.slice(i)) as RegExpExecArray;
-      out.push({ type: 'v', text: m[0] });
-      i += m[0].length;
+      const m = at(VARIABLE, s, i);
+      out.push({ type: 'v', text: m });
+      i += m.length;
       continue;
     }
-    if (/[A-Za-z_$\x80-\xff]/.test(c)) {
-      const m = /^[\w$\x80-\xff.]+/.exec(s.slice(i)) as RegExpExecArray;
-      const word = m[0].toLowerCase();
-      i += m[0].length;
+    if (WORD_START.test(c)) {
+      const m = at(WORD, s, i);
+      const word = m.toLowerCase();
+      i += m.length;
       let k = i;
       while (k < n && (s.charCodeAt(k) <= 32 || s[k] === '/')) {
         if (s[k] === '/' && s[k + 1] === '*') k = s.indexOf('*/', k) < 0 ? n : s.indexOf('*/', k) + 2;
@@ -112,10 +125,10 @@ export function tokenizeSql(s: string, quoteContext: string): SqlToken[] {
       i += 2;
       continue;
     }
-    const op = /^(?:<=>|<>|!=|<=|>=|:=|<<|>>|[=<>+\-*/%^|&~!:])/.exec(s.slice(i));
-    if (op !== null) {
-      out.push({ type: 'o', text: op[0] });
-      i += op[0].length;
+    const op = at(OPERATOR, s, i);
+    if (op !== '') {
+      out.push({ type: 'o', text: op });
+      i += op.length;
       continue;
     }
     out.push({ type: '?', text: c });

@@ -54,8 +54,14 @@ function hasDangerousCall(tokens: SqlToken[]): boolean {
   return tokens.some((t, i) => t.type === 'f' && DANGEROUS_FUNCTIONS.has(t.text) && tokens[i + 1]?.type === '(');
 }
 
+/**
+ * Cheap early return: every shape above needs a quote, logic (and/or/xor/&&/||), a statement separator, a comment,
+ * a UNION/SELECT-like keyword or a call; text with none of them is not tokenized at all.
+ */
+const MAY_BE_SQL = /['"`;#(]|--|\/\*|&&|\|\||\b(?:or|and|xor|union|select|insert|update|delete|drop|exec|waitfor)\b/i;
+
 export function detectSqli(input: string): SqliResult | undefined {
-  if (input.length === 0) return undefined;
+  if (input.length === 0 || !MAY_BE_SQL.test(input)) return undefined;
   for (const context of ['', "'", '"']) {
     if (context !== '' && !input.includes(context)) continue;
     const tokens = fold(tokenizeSql(input, context));

@@ -17,7 +17,8 @@ const URL_ATTRIBUTES = new Set([
 const CONTEXT_PREFIXES = ['', '<x y="', "<x y='", '<x y=', '<x '];
 
 export function detectXss(input: string): boolean {
-  if (input.length === 0) return false;
+  // Every finding needs a tag (`<`) or an attribute (`=`): anything else is not tokenized at all.
+  if (input.length === 0 || (!input.includes('<') && !input.includes('='))) return false;
   for (const prefix of CONTEXT_PREFIXES) {
     if (scanHtml(prefix + input, prefix !== '')) return true;
   }

@@ -11,6 +11,20 @@ export function argumentValue(a: MacroArgument, r: MacroResolver): string {
 
 /** ModSecurity's numeric reading (atoi): an optional sign and leading digits, else 0. */
 export function toInt(s: string): number {
-  const m = /^\s*([+-]?\d+)/.exec(s);
-  return m === null ? 0 : Number.parseInt(m[1] as string, 10);
+  let i = 0;
+  const n = s.length;
+  while (i < n && (s.charCodeAt(i) === 32 || (s.charCodeAt(i) >= 9 && s.charCodeAt(i) <= 13))) i++;
+  let sign = 1;
+  if (s[i] === '-' || s[i] === '+') {
+    if (s[i] === '-') sign = -1;
+    i++;
+  }
+  let v = 0;
+  let digits = 0;
+  for (; i < n; i++, digits++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    v = v * 10 + c;
+  }
+  return digits === 0 ? 0 : sign * v;
 }

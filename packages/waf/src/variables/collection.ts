@@ -23,6 +23,14 @@ export class Collection {
 
   /** Entries whose key equals `lowerKey` (already lowercased). */
   get(lowerKey: string): readonly Entry[] {
+    // Small collections (most request headers sets) are scanned; an index is built only for large ones.
+    if (this.index === undefined && this.entries.length <= 12) {
+      let out: Entry[] | undefined;
+      for (const e of this.entries) {
+        if (e.key.length === lowerKey.length && e.key.toLowerCase() === lowerKey) (out ??= []).push(e);
+      }
+      return out ?? EMPTY;
+    }
     if (this.index === undefined) {
       this.index = new Map();
       for (const e of this.entries) push(this.index, e.key.toLowerCase(), e);

@@ -7,38 +7,26 @@ import type { ParsedBody } from '../bodies/body.js';
 import { parseUrlEncoded } from '../bodies/urlencoded.js';
 import type { WafRequest } from '../engine/types.js';
 import { Collection } from './collection.js';
+import { COLLECTION_NAMES } from './names.js';
 
 export interface RequestVariables {
   singles: Map<string, string>;
   collections: Map<string, Collection>;
+  /** The same collections by slot (VariableSpec.slot), for the hot path. */
+  bySlot: Collection[];
 }
 
-export const COLLECTION_NAMES = [
-  'ARGS',
-  'ARGS_GET',
-  'ARGS_POST',
-  'ARGS_NAMES',
-  'ARGS_GET_NAMES',
-  'ARGS_POST_NAMES',
-  'REQUEST_HEADERS',
-  'REQUEST_HEADERS_NAMES',
-  'REQUEST_COOKIES',
-  'REQUEST_COOKIES_NAMES',
-  'RESPONSE_HEADERS',
-  'RESPONSE_HEADERS_NAMES',
-  'FILES',
-  'FILES_NAMES',
-  'FILES_SIZES',
-  'MULTIPART_PART_HEADERS',
-  'XML',
-  'ENV',
-  'GEO',
-] as const;
+export { COLLECTION_NAMES } from './names.js';
 
 export function newRequestVariables(): RequestVariables {
   const collections = new Map<string, Collection>();
-  for (const n of COLLECTION_NAMES) collections.set(n, new Collection(n));
-  return { singles: new Map(), collections };
+  const bySlot: Collection[] = [];
+  for (const n of COLLECTION_NAMES) {
+    const c = new Collection(n);
+    collections.set(n, c);
+    bySlot.push(c);
+  }
+  return { singles: new Map(), collections, bySlot };
 }
 
 function col(v: RequestVariables, name: string): Collection {

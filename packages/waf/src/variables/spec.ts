@@ -3,6 +3,7 @@
  * transaction resolves it (variables/resolve.ts).
  */
 import { PcreError, compilePcre } from '../pcre/translate.js';
+import { slotOf } from './names.js';
 
 export interface VariableSpec {
   /** Upper-case collection or variable name. */
@@ -16,6 +17,10 @@ export interface VariableSpec {
   exclude: boolean;
   /** How the target is written, for messages. */
   text: string;
+  /** Where the transaction finds it (names.ts): a collection slot, TX, or other. */
+  slot: number;
+  /** `NAME:key` as MATCHED_VAR_NAME reports it (made once). */
+  fullName: string;
 }
 
 export class VariableSyntaxError extends Error {}
@@ -84,5 +89,5 @@ export function parseVariable(text: string): VariableSpec {
       }
     } else key = k.toLowerCase();
   }
-  return { name, key, keyRegex, count, exclude, text };
+  return { name, key, keyRegex, count, exclude, text, slot: slotOf(name), fullName: key === undefined ? name : `${name}:${key}` };
 }

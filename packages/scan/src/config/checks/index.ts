@@ -71,7 +71,8 @@ export function evaluateManifestChecks(
   checks: readonly ManifestCheck[] = K8S_CHECKS,
 ): Finding[] {
   const serviceAccounts = new Map<string, Manifest>();
-  for (const m of manifests) if (m.kind === 'ServiceAccount') serviceAccounts.set(`${m.namespace ?? 'default'}/${m.name}`, m);
+  for (const m of manifests)
+    if (m.kind === 'ServiceAccount') serviceAccounts.set(`${m.namespace ?? 'default'}/${m.name}`, m);
   const ctx: CheckContext = { all: manifests, serviceAccounts };
   const out: Finding[] = [];
   for (const m of manifests) {

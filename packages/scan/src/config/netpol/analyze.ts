@@ -61,22 +61,21 @@ export function analyze(model: NetModel): NetworkPolicyReport {
   // Pairs are listed only where a policy decides: the destination is isolated for ingress or the source for egress.
   // Between two unisolated workloads everything is open, which `noIngressPolicy`/`noEgressPolicy` already say; listing
   // those pairs would be quadratic in the number of workloads. The list is bounded (`truncated` says when it was cut).
-  const selecting = (w: NetWorkload, dir: 'ingress' | 'egress') => model.policies.filter((p) => p[dir] !== undefined && selects(p, w));
+  const selecting = (w: NetWorkload, dir: 'ingress' | 'egress') =>
+    model.policies.filter((p) => p[dir] !== undefined && selects(p, w));
   const ingressOf = new Map(model.workloads.map((w) => [w, selecting(w, 'ingress')]));
   const egressOf = new Map(model.workloads.map((w) => [w, selecting(w, 'egress')]));
   const reachability: Reach[] = [];
   let evaluated = 0;
-  const decided = new Map<string, string[]>();
-  const classes = new Map<NetWorkload, string>();
-  const classOf = (w: NetWorkload) => {
-    let c = classes.get(w);
-    if (c === undefined) {
-      c = JSON.stringify([w.namespace, Object.entries(w.labels).sort(), w.ports]);
-      classes.set(w, c);
-    }
-    return c;
-  };
   let truncated = false;
+  const decided = new Map<number, string[]>();
+  const classIds = new Map<string, number>();
+  const classOf = new Map<NetWorkload, number>();
+  for (const w of model.workloads) {
+    const c = JSON.stringify([w.namespace, Object.entries(w.labels).sort(), w.ports]);
+    if (!classIds.has(c)) classIds.set(c, classIds.size);
+    classOf.set(w, classIds.get(c) as number);
+  }
   outer: for (const src of model.workloads) {
     const srcEgress = egressOf.get(src) ?? [];
     for (const dst of model.workloads) {
@@ -87,7 +86,7 @@ export function analyze(model: NetModel): NetworkPolicyReport {
         break outer;
       }
       // Workloads with the same namespace, labels and ports are the same to every policy: decide each pair of kinds once.
-      const key = `${classOf(src)}\u0000${classOf(dst)}`;
+      const key = (classOf.get(src) as number) * classIds.size + (classOf.get(dst) as number);
       let ports = decided.get(key);
       if (ports === undefined) {
         const egress = allowed(model, srcEgress, src, dst, 'egress');
@@ -101,13 +100,24 @@ export function analyze(model: NetModel): NetworkPolicyReport {
 }
 
 /** Ports the `dir` side allows for src → dst, given the policies selecting that side: `['*']` for all, `[]` for none. */
-function allowed(model: NetModel, policies: readonly NetPolicy[], src: NetWorkload, dst: NetWorkload, dir: 'ingress' | 'egress'): string[] {
+function allowed(
+  model: NetModel,
+  policies: readonly NetPolicy[],
+  src: NetWorkload,
+  dst: NetWorkload,
+  dir: 'ingress' | 'egress',
+): string[] {
   if (policies.length === 0) return ['*'];
   const other = dir === 'ingress' ? src : dst;
   const ports = new Set<string>();
   for (const p of policies) {
     for (const rule of p[dir] as PolicyRule[]) {
-      if (rule.peers !== undefined && rule.peers.length > 0 && !rule.peers.some((peer) => peerMatches(model, peer, p.namespace, other))) continue;
+      if (
+        rule.peers !== undefined &&
+        rule.peers.length > 0 &&
+        !rule.peers.some((peer) => peerMatches(model, peer, p.namespace, other))
+      )
+        continue;
       for (const port of rulePorts(rule, dst)) ports.add(port);
     }
   }

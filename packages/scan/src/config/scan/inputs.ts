@@ -78,8 +78,10 @@ export async function collectInputs(
 /** Synchronous on purpose: thousands of small manifests read faster without a thread-pool round trip each. */
 async function readCapped(abs: string, shown: string): Promise<string> {
   const size = statSync(abs).size;
-  if (size > MAX_BYTES) throw new RampartError('INPUT_INVALID', `larger than ${MAX_BYTES} bytes; not scanned`, { file: shown });
+  if (size > MAX_BYTES)
+    throw new RampartError('INPUT_INVALID', `larger than ${MAX_BYTES} bytes; not scanned`, { file: shown });
   const buf = readFileSync(abs);
-  if (buf.subarray(0, 8000).includes(0)) throw new RampartError('INPUT_INVALID', 'binary file; not scanned', { file: shown });
+  if (buf.subarray(0, 8000).includes(0))
+    throw new RampartError('INPUT_INVALID', 'binary file; not scanned', { file: shown });
   return buf.toString('utf8');
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { scanFs, scanRootfs } from '../scan-dir.js';
 import { fixture, rpmdb } from '../testing/fixtures.js';
 import type { Inventory, Package } from '../types.js';
@@ -129,9 +129,9 @@ test('installed gemspec (rootfs): name, version and licenses', async () => {
   assert.equal(gem.purl, 'pkg:gem/test-unit@3.3.7');
 });
 
-test('dpkg status.d (distroless): one paragraph per file, md5sums lists ignored', async () => {
+test('dpkg status.d (distroless): one paragraph per file, md5sums lists ignored', async (t) => {
   const root = mkdtempSync(join(tmpdir(), 'rampart-distroless-'));
-  after(() => rmSync(root, { recursive: true, force: true }));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(join(root, 'var/lib/dpkg/status.d'), { recursive: true });
   // Real paragraphs of this machine's status, one per file as distroless images ship them.
   const paragraphs = readFileSync('/var/lib/dpkg/status', 'utf8').split('\n\n').slice(0, 3);
@@ -235,9 +235,9 @@ test('apk installed database: origin as source, distro from os-release, a damage
 const rpm = rpmdb();
 test('rpmdb.sqlite made by rpm: epoch, release, source rpm, license; Berkeley DB listed as skipped', {
   skip: rpm.skip,
-}, async () => {
+}, async (t) => {
   const root = mkdtempSync(join(tmpdir(), 'rampart-rpm-'));
-  after(() => rmSync(root, { recursive: true, force: true }));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
   cpSync(join(rpm.path, 'root'), root, { recursive: true });
   mkdirSync(join(root, 'etc'));
   writeFileSync(join(root, 'etc/os-release'), 'ID="rhel"\nVERSION_ID="9.4"\nNAME="Red Hat Enterprise Linux"\n');
@@ -257,9 +257,9 @@ test('rpmdb.sqlite made by rpm: epoch, release, source rpm, license; Berkeley DB
   ]);
 });
 
-test('Debian copyright files: licenses attached to the dpkg package of the same name', async () => {
+test('Debian copyright files: licenses attached to the dpkg package of the same name', async (t) => {
   const root = mkdtempSync(join(tmpdir(), 'rampart-copyright-'));
-  after(() => rmSync(root, { recursive: true, force: true }));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(join(root, 'var/lib/dpkg'), { recursive: true });
   cpSync('/var/lib/dpkg/status', join(root, 'var/lib/dpkg/status'));
   for (const pkg of ['bash', 'base-files', 'libc6']) {

@@ -2,7 +2,6 @@
  * `pnpm-lock.yaml`, lockfile versions 5 (`/name/1.0.0_peer`), 6 (`/name@1.0.0(peer)`) and 9 (`name@1.0.0(peer)`, with
  * `snapshots`). Dev-only packages (v5/v6 mark them `dev: true`) are left out, as npm-lock does.
  */
-import { parse } from 'yaml';
 import { type Cataloger, CatalogError, type CatalogResult, type FoundPackage, baseName } from './cataloger.js';
 import { npmPackage } from './npm-common.js';
 
@@ -29,7 +28,8 @@ export function parsePnpmKey(key: string, lockVersion: number): { name: string; 
   return { name: k.slice(0, at), version: k.slice(at + 1) };
 }
 
-export function parsePnpmLock(text: string, path: string): FoundPackage[] {
+export async function parsePnpmLock(text: string, path: string): Promise<FoundPackage[]> {
+  const { parse } = await import('yaml'); // loaded when a pnpm lockfile is found
   let doc: {
     lockfileVersion?: string | number;
     packages?: Record<string, PnpmEntry>;
@@ -68,7 +68,7 @@ export const pnpmLockCataloger: Cataloger = {
   name: 'pnpm-lock',
   modes: ['fs'],
   wants: (path) => baseName(path) === 'pnpm-lock.yaml' && !path.includes('node_modules/'),
-  parse(content, file): CatalogResult {
-    return { packages: parsePnpmLock(content.toString('utf8'), file.path) };
+  async parse(content, file): Promise<CatalogResult> {
+    return { packages: await parsePnpmLock(content.toString('utf8'), file.path) };
   },
 };

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { type Cataloger, CatalogError, type CatalogResult, type FoundPackage } from './cataloger.js';
 import { parseRpmHeader, TAG } from './rpm-header.js';
 
@@ -51,7 +51,9 @@ function rpmPackages(blobs: Uint8Array[], path: string): FoundPackage[] {
   return out;
 }
 
-export function parseRpmSqlite(content: Buffer, path: string): FoundPackage[] {
+export async function parseRpmSqlite(content: Buffer, path: string): Promise<FoundPackage[]> {
+  // The native SQLite binding loads only when an image has an rpm database.
+  const { default: Sqlite } = await import('better-sqlite3');
   // SQLite opens files, not buffers, in better-sqlite3's read-only mode: a private temporary copy.
   const dir = mkdtempSync(join(tmpdir(), 'rampart-rpmdb-'));
   try {
@@ -59,7 +61,7 @@ export function parseRpmSqlite(content: Buffer, path: string): FoundPackage[] {
     writeFileSync(file, content);
     let db: Database.Database | undefined;
     try {
-      db = new Database(file, { readonly: true, fileMustExist: true });
+      db = new Sqlite(file, { readonly: true, fileMustExist: true });
       const rows = db.prepare('SELECT blob FROM Packages').all() as { blob: Uint8Array }[];
       return rpmPackages(
         rows.map((r) => r.blob),
@@ -81,8 +83,8 @@ export const rpmCataloger: Cataloger = {
   modes: ['rootfs'],
   wants: (path) =>
     DIRS.some((d) => path === `${d}rpmdb.sqlite` || path === `${d}Packages` || path === `${d}Packages.db`),
-  parse(content, file): CatalogResult {
-    if (file.path.endsWith('rpmdb.sqlite')) return { packages: parseRpmSqlite(content, file.path) };
+  async parse(content, file): Promise<CatalogResult> {
+    if (file.path.endsWith('rpmdb.sqlite')) return { packages: await parseRpmSqlite(content, file.path) };
     const kind = file.path.endsWith('.db') ? 'NDB' : 'Berkeley DB';
     return {
       packages: [],

@@ -2,7 +2,6 @@
  * `yarn.lock`, classic (v1) and berry (v2+), both read by `@yarnpkg/parsers` (berry's own parser of both syntaxes). An entry
  * key lists the descriptors it satisfies (`a@^1.0.0, a@^1.1.0`); the workspace itself and links are not packages.
  */
-import { parseSyml } from '@yarnpkg/parsers';
 import { type Cataloger, CatalogError, type CatalogResult, type FoundPackage, baseName } from './cataloger.js';
 import { npmPackage } from './npm-common.js';
 
@@ -27,7 +26,8 @@ function descriptorRange(descriptor: string): string {
   return at < 0 ? '' : d.slice(at + 1);
 }
 
-export function parseYarnLock(text: string, path: string): FoundPackage[] {
+export async function parseYarnLock(text: string, path: string): Promise<FoundPackage[]> {
+  const { parseSyml } = await import('@yarnpkg/parsers'); // loaded when a yarn.lock is found
   let doc: Record<string, unknown>;
   try {
     doc = parseSyml(text) as Record<string, unknown>;
@@ -72,7 +72,7 @@ export const yarnLockCataloger: Cataloger = {
   name: 'yarn-lock',
   modes: ['fs'],
   wants: (path) => baseName(path) === 'yarn.lock' && !path.includes('node_modules/'),
-  parse(content, file): CatalogResult {
-    return { packages: parseYarnLock(content.toString('utf8'), file.path) };
+  async parse(content, file): Promise<CatalogResult> {
+    return { packages: await parseYarnLock(content.toString('utf8'), file.path) };
   },
 };

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileS
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { type TestContext, test } from 'node:test';
 import { scanRootfs } from '../scan-dir.js';
 import { debianImage } from '../testing/fixtures.js';
 import { type LayerEntry, writeOciLayout } from '../testing/oci-builder.js';
@@ -19,9 +19,9 @@ import { scanImage } from './scan-image.js';
 
 const debian = debianImage();
 const keys = (inv: Inventory) => inv.packages.map((p) => `${p.purl} ${p.location.path}`).sort();
-const tmp = (prefix: string) => {
+const tmp = (t: TestContext, prefix: string) => {
   const d = mkdtempSync(join(tmpdir(), prefix));
-  after(() => rmSync(d, { recursive: true, force: true }));
+  t.after(() => rmSync(d, { recursive: true, force: true }));
   return d;
 };
 
@@ -60,8 +60,8 @@ const registrySkip =
   debian.skip || (!existsSync(registryBin) && `SKIPPED: ${registryBin} absent (apt-get install docker-registry)`);
 test('debian image through a real registry (docker-registry + skopeo) equals its rootfs; cache reused', {
   skip: registrySkip,
-}, async () => {
-  const dir = tmp('rampart-registry-');
+}, async (t) => {
+  const dir = tmp(t, 'rampart-registry-');
   const port = await freePort();
   const config = join(dir, 'config.yml');
   writeFileSync(
@@ -69,7 +69,7 @@ test('debian image through a real registry (docker-registry + skopeo) equals its
     `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${port}\n`,
   );
   const registry = spawn(registryBin, ['serve', config], { stdio: 'ignore' });
-  after(() => registry.kill());
+  t.after(() => registry.kill());
   for (let i = 0; i < 100; i++) {
     try {
       await fetch(`http://127.0.0.1:${port}/v2/`);
@@ -109,8 +109,8 @@ const hasZstd = (() => {
   }
 })();
 
-test('layers: whiteouts and opaque directories remove earlier files; gzip, zstd and plain tar layers', async () => {
-  const dir = tmp('rampart-oci-');
+test('layers: whiteouts and opaque directories remove earlier files; gzip, zstd and plain tar layers', async (t) => {
+  const dir = tmp(t, 'rampart-oci-');
   const base: LayerEntry[] = [
     { path: 'etc/os-release', content: osRelease },
     { path: 'app/node_modules/a/package.json', content: pkgJson('a', '1.0.0') },
@@ -148,8 +148,8 @@ test('layers: whiteouts and opaque directories remove earlier files; gzip, zstd 
   assert.equal(inv.packages[0]?.location.layer, inv.image?.layers[1]?.digest);
 });
 
-test('a blob that does not match its digest, and a truncated gzip layer, are named errors of a partial result', async () => {
-  const dir = tmp('rampart-bad-');
+test('a blob that does not match its digest, and a truncated gzip layer, are named errors of a partial result', async (t) => {
+  const dir = tmp(t, 'rampart-bad-');
   const [good, bad] = await writeOciLayout(dir, [
     { entries: [{ path: 'etc/os-release', content: osRelease }], compression: 'gzip' },
     { entries: [{ path: 'x/node_modules/f/package.json', content: pkgJson('f', '1.0.0') }], compression: 'gzip' },
@@ -171,8 +171,8 @@ test('a blob that does not match its digest, and a truncated gzip layer, are nam
   assert.match(truncated.errors[0]?.message ?? '', /unreadable layer|digest mismatch/);
 });
 
-test('unknown manifest media types and missing layouts are clear input errors', async () => {
-  const dir = tmp('rampart-media-');
+test('unknown manifest media types and missing layouts are clear input errors', async (t) => {
+  const dir = tmp(t, 'rampart-media-');
   await writeOciLayout(dir, [{ entries: [{ path: 'etc/os-release', content: osRelease }], compression: 'gzip' }]);
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
   const manifestFile = join(dir, 'blobs/sha256', index.manifests[0].digest.slice(7));

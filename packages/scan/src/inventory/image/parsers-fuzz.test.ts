@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { isRampartError } from '@rampart/core';
 import { tarOf } from '../testing/oci-builder.js';
 import { parseReference } from './reference.js';
@@ -23,9 +23,9 @@ function rng(seed: number): () => number {
   };
 }
 
-test('tar index: mutated real tars index or fail with INPUT_INVALID', async () => {
+test('tar index: mutated real tars index or fail with INPUT_INVALID', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'rampart-tarfuzz-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const tar = await tarOf([
     { path: 'manifest.json', content: '[]' },
     { path: `${'d'.repeat(120)}/long-name.json`, content: '{}' },

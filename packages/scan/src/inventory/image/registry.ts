@@ -5,7 +5,6 @@
  */
 import type { Readable } from 'node:stream';
 import { RampartError } from '@rampart/core';
-import { Agent, request } from 'undici';
 import { type Platform, selectManifest } from './platform.js';
 import { parseReference } from './reference.js';
 import { dockerConfigAuth, parseChallenge } from './registry-auth.js';
@@ -24,6 +23,8 @@ const ACCEPT = [MEDIA.ociIndex, MEDIA.ociManifest, MEDIA.dockerList, MEDIA.docke
 const KNOWN = new Set<string>([MEDIA.ociIndex, MEDIA.ociManifest, MEDIA.dockerList, MEDIA.dockerManifest]);
 
 export async function openRegistryImage(ref: string, platform: Platform, opts: RegistryOptions): Promise<ImageSource> {
+  // Loaded on first use: local scans never pay for the HTTP client.
+  const { Agent, request } = await import('undici');
   const r = parseReference(ref);
   const base = `${opts.insecure === true ? 'http' : 'https'}://${r.registry}/v2/${r.repository}`;
   const timeout = opts.timeoutMs ?? 30_000;

@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { scanRootfs } from '../scan-dir.js';
 
-test('symlink loops, escaping symlinks and hard links are handled safely', async () => {
+test('symlink loops, escaping symlinks and hard links are handled safely', async (t) => {
   const outside = mkdtempSync(join(tmpdir(), 'rampart-outside-'));
   const root = mkdtempSync(join(tmpdir(), 'rampart-walk-'));
-  after(() => {
+  t.after(() => {
     rmSync(outside, { recursive: true, force: true });
     rmSync(root, { recursive: true, force: true });
   });
