@@ -20,8 +20,14 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const MODSEC_README_RPS = 1840; // anchors/README.md: nginx + ModSecurity + CRS 4.29.0-dev PL1, GET /, this machine
 
 function req(method, uri, headers, body) {
-  const h = [['Host', 'localhost'], ['User-Agent', 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0'],
-    ['Accept', 'application/json'], ['Accept-Language', 'en-US,en;q=0.5'], ['Accept-Encoding', 'gzip, deflate'], ...headers];
+  const h = [
+    ['Host', 'localhost'],
+    ['User-Agent', 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0'],
+    ['Accept', 'application/json'],
+    ['Accept-Language', 'en-US,en;q=0.5'],
+    ['Accept-Encoding', 'gzip, deflate'],
+    ...headers,
+  ];
   const r = { method, uri, protocol: 'HTTP/1.1', headers: h, remoteAddr: '10.1.2.3', remotePort: 40000 };
   if (body !== undefined) {
     r.body = Buffer.from(body);
@@ -35,11 +41,49 @@ function benignTraffic(n) {
   for (let i = 0; i < n; i++) {
     const id = 1000 + i;
     switch (i % 5) {
-      case 0: out.push(req('GET', `/api/v1/users/${id}?fields=name,email&expand=roles`, [['Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.abc']])); break;
-      case 1: out.push(req('GET', `/api/v1/orders?page=${i % 7}&per_page=50&sort=-created_at&status=open`, [['Cookie', `session=${id}abcdef; theme=dark`]])); break;
-      case 2: out.push(req('POST', '/api/v1/orders', [['Content-Type', 'application/json']], JSON.stringify({ customer: id, items: [{ sku: `SKU-${i}`, qty: 2 }, { sku: 'SKU-9', qty: 1 }], note: 'Leave at the front door, thanks!' }))); break;
-      case 3: out.push(req('POST', '/login', [['Content-Type', 'application/x-www-form-urlencoded']], `username=user${id}&password=Summer2024%21&remember=on`)); break;
-      default: out.push(req('GET', `/static/app.${id}.js`, [['Referer', 'https://shop.example.com/cart']]));
+      case 0:
+        out.push(
+          req('GET', `/api/v1/users/${id}?fields=name,email&expand=roles`, [
+            ['Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.abc'],
+          ]),
+        );
+        break;
+      case 1:
+        out.push(
+          req('GET', `/api/v1/orders?page=${i % 7}&per_page=50&sort=-created_at&status=open`, [
+            ['Cookie', `session=${id}abcdef; theme=dark`],
+          ]),
+        );
+        break;
+      case 2:
+        out.push(
+          req(
+            'POST',
+            '/api/v1/orders',
+            [['Content-Type', 'application/json']],
+            JSON.stringify({
+              customer: id,
+              items: [
+                { sku: `SKU-${i}`, qty: 2 },
+                { sku: 'SKU-9', qty: 1 },
+              ],
+              note: 'Leave at the front door, thanks!',
+            }),
+          ),
+        );
+        break;
+      case 3:
+        out.push(
+          req(
+            'POST',
+            '/login',
+            [['Content-Type', 'application/x-www-form-urlencoded']],
+            `username=user${id}&password=Summer2024%21&remember=on`,
+          ),
+        );
+        break;
+      default:
+        out.push(req('GET', `/static/app.${id}.js`, [['Referer', 'https://shop.example.com/cart']]));
     }
   }
   return out;
@@ -51,7 +95,11 @@ function crsPositives() {
     for (const c of readFtwFile(f, testsDir))
       for (const s of c.stages) {
         if (s.output.expectIds.length === 0 || s.input.uri === '/reflect') continue;
-        try { out.push(parseRawRequest(buildFtwRequest(s.input))); } catch { /* a raw-socket-only case */ }
+        try {
+          out.push(parseRawRequest(buildFtwRequest(s.input)));
+        } catch {
+          /* a raw-socket-only case */
+        }
       }
   return out;
 }
@@ -81,7 +129,9 @@ function modsecurityRps() {
   const status = spawnSync(join(shared, '..', 'anchors', 'nginx-modsec.sh'), ['status'], { encoding: 'utf8' });
   const wrk = spawnSync('wrk', ['--version'], { encoding: 'utf8' });
   if (status.status !== 0 || wrk.error !== undefined) return undefined;
-  const r = spawnSync('wrk', ['-t2', '-c20', '-d5s', '-H', 'Host: localhost', 'http://127.0.0.1:8088/'], { encoding: 'utf8' });
+  const r = spawnSync('wrk', ['-t2', '-c20', '-d5s', '-H', 'Host: localhost', 'http://127.0.0.1:8088/'], {
+    encoding: 'utf8',
+  });
   const m = /Requests\/sec:\s+([\d.]+)/.exec(r.stdout ?? '');
   return m === null ? undefined : Number(m[1]);
 }
@@ -91,10 +141,15 @@ const positives = crsPositives();
 const mix = [...benign, ...positives];
 const getRoot = [req('GET', '/', [])];
 const measured = modsecurityRps();
-const anchor = measured !== undefined
-  ? { name: 'nginx+modsecurity+crs4-pl1 (wrk, this run)', value: measured }
-  : { name: 'nginx+modsecurity+crs4-pl1 (anchors/README measured req/s; anchor not running)', value: MODSEC_README_RPS };
-if (measured === undefined) process.stderr.write('bench/waf: anchor nginx-modsec (:8088) or wrk not running; using the README figure\n');
+const anchor =
+  measured !== undefined
+    ? { name: 'nginx+modsecurity+crs4-pl1 (wrk, this run)', value: measured }
+    : {
+        name: 'nginx+modsecurity+crs4-pl1 (anchors/README measured req/s; anchor not running)',
+        value: MODSEC_README_RPS,
+      };
+if (measured === undefined)
+  process.stderr.write('bench/waf: anchor nginx-modsec (:8088) or wrk not running; using the README figure\n');
 
 for (const pl of [1, 4]) {
   const waf = loadWafSync({ crsDir, paranoia: pl, mode: 'block' });

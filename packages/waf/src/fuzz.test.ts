@@ -30,9 +30,53 @@ function prng(seed: number): () => number {
   };
 }
 
-const ALPHABET = ['"', "'", '\\', '\n', '\r', ' ', ',', ':', '|', '!', '&', '@', '%{', '}', '=', '<', '>', '/', '*',
-  '-', '#', ';', '(', ')', '[', ']', '{', 'a', 'Z', '0', '9', '\x00', '\xff', '\xc3\xa9', 'SecRule', 'id:', 'chain',
-  '--', 'boundary', 'Content-Disposition: form-data; name="a"', '\r\n\r\n', 'HTTP/1.1', 'GET ', 'select', 'or'];
+const ALPHABET = [
+  '"',
+  "'",
+  '\\',
+  '\n',
+  '\r',
+  ' ',
+  ',',
+  ':',
+  '|',
+  '!',
+  '&',
+  '@',
+  '%{',
+  '}',
+  '=',
+  '<',
+  '>',
+  '/',
+  '*',
+  '-',
+  '#',
+  ';',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  'a',
+  'Z',
+  '0',
+  '9',
+  '\x00',
+  '\xff',
+  '\xc3\xa9',
+  'SecRule',
+  'id:',
+  'chain',
+  '--',
+  'boundary',
+  'Content-Disposition: form-data; name="a"',
+  '\r\n\r\n',
+  'HTTP/1.1',
+  'GET ',
+  'select',
+  'or',
+];
 
 function randomText(rand: () => number, max: number): string {
   let s = '';
@@ -64,11 +108,20 @@ test('body parsers never throw and produce byte strings', () => {
     const text = randomText(rand, 80);
     const out: [string, string][] = [];
     parseUrlEncoded(text, out);
-    for (const body of [parseJsonBody(text), parseMultipart(text, 'multipart/form-data; boundary=boundary'), parseXmlBody(text)]) {
+    for (const body of [
+      parseJsonBody(text),
+      parseMultipart(text, 'multipart/form-data; boundary=boundary'),
+      parseXmlBody(text),
+    ]) {
       for (const [k, v] of body.args) assert.ok(!/[^\x00-\xff]/.test(k + v), 'args are byte strings');
     }
   }
-  assert.equal(parseJsonBody('{"a":[1,{"b":"c"}]}').args.map(([k]) => k).join(), 'json.a.array_0,json.a.array_1.b');
+  assert.equal(
+    parseJsonBody('{"a":[1,{"b":"c"}]}')
+      .args.map(([k]) => k)
+      .join(),
+    'json.a.array_0,json.a.array_1.b',
+  );
   assert.match(parseJsonBody('{"a":').error ?? '', /JSON/);
 });
 

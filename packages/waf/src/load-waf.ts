@@ -103,10 +103,14 @@ export function loadWafSync(options: WafOptions = {}): Waf {
       {
         details: fatal.map(
           (e) =>
-            new RampartError('WAF_RULE_INVALID', e.ruleId === undefined ? e.message : `rule ${e.ruleId}: ${e.message}`, {
-              file: e.file,
-              line: e.line,
-            }),
+            new RampartError(
+              'WAF_RULE_INVALID',
+              e.ruleId === undefined ? e.message : `rule ${e.ruleId}: ${e.message}`,
+              {
+                file: e.file,
+                line: e.line,
+              },
+            ),
         ),
       },
     );

@@ -141,7 +141,10 @@ test('scan secrets --config: allowlist from YAML; a bad config names file and fi
 test('scan fs --scanners secret,config merges both results into the inventory JSON', async () => {
   const r = await rampart(['scan', 'fs', TREE, '--scanners', 'inventory,secret,config', '-f', 'json']);
   assert.equal(r.code, 0, r.err);
-  const out = JSON.parse(r.out) as { secrets: { findings: { ruleId: string }[] }; misconfigurations: { findings: unknown[] } };
+  const out = JSON.parse(r.out) as {
+    secrets: { findings: { ruleId: string }[] };
+    misconfigurations: { findings: unknown[] };
+  };
   assert.deepEqual(out.secrets.findings.map((f) => f.ruleId).sort(), ['generic-password', 'github-pat-classic']);
   assert.deepEqual(out.misconfigurations.findings, []);
 });

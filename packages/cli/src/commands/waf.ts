@@ -51,7 +51,8 @@ export const wafCommand: CommandModule = {
       .action((testsDir: string, opts: WafCommonOptions & { overrides?: string; include?: string[] }) =>
         run(async (ctx) => {
           const format = ctx.formatOr(['table', 'json'], 'json');
-          const engine = await load(opts, 'detect');
+          // SecRuleEngine On, as a deployment runs; a setup file may switch to detection (CRS's test-setup.conf does).
+          const engine = await load(opts, 'block');
           for (const e of engine.loadErrors) ctx.warn(`${e.file}:${e.line}: rule ${e.ruleId ?? '?'}: ${e.message}`);
           const ftw = {
             testsDir: resolve(testsDir),
@@ -65,14 +66,27 @@ export const wafCommand: CommandModule = {
           if (format === 'json') {
             for (const r of results) {
               const { test, rule_id, stage, pass, expected, fired } = r;
-              lines.push(JSON.stringify({ test, rule_id, stage, pass, expected, fired, ...(r.reason ? { reason: r.reason } : {}) }));
+              lines.push(
+                JSON.stringify({
+                  test,
+                  rule_id,
+                  stage,
+                  pass,
+                  expected,
+                  fired,
+                  ...(r.reason ? { reason: r.reason } : {}),
+                }),
+              );
             }
             lines.push(JSON.stringify({ totals: summary }));
           } else {
-            for (const r of results.filter((x) => !x.pass)) lines.push(`FAIL ${r.key} stage ${r.stage}: ${r.reason ?? ''}`);
+            for (const r of results.filter((x) => !x.pass))
+              lines.push(`FAIL ${r.key} stage ${r.stage}: ${r.reason ?? ''}`);
             for (const [pl, b] of Object.entries(summary.byParanoia))
               lines.push(`paranoia ${pl}: ${b.passed}/${b.total} passed (${((100 * b.passed) / b.total).toFixed(2)}%)`);
-            lines.push(`total: ${summary.passed}/${summary.total} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
+            lines.push(
+              `total: ${summary.passed}/${summary.total} passed, ${summary.failed} failed, ${summary.skipped} skipped`,
+            );
           }
           ctx.emit(lines.join('\n'));
           return summary.failed > 0 ? 1 : 0;
@@ -91,14 +105,28 @@ export const wafCommand: CommandModule = {
           const format = ctx.formatOr(['table', 'json'], 'json');
           const engine = await load(opts, opts.detect === true ? 'detect' : 'block');
           const raw = readFileSync(0);
-          if (raw.length === 0) throw new RampartError('INPUT_INVALID', 'no request on stdin (expected a raw HTTP request)');
+          if (raw.length === 0)
+            throw new RampartError('INPUT_INVALID', 'no request on stdin (expected a raw HTTP request)');
           const ev = engine.evaluate(parseRawRequest(raw, '127.0.0.1', '<stdin>'));
           const r = ev.result;
           if (format === 'json') {
-            ctx.emit(JSON.stringify({ action: r.action, status: r.status, inboundScore: r.inboundScore, paranoiaLevel: r.paranoiaLevel, decidedBy: r.decidedBy, matches: r.matches }));
+            ctx.emit(
+              JSON.stringify({
+                action: r.action,
+                status: r.status,
+                inboundScore: r.inboundScore,
+                paranoiaLevel: r.paranoiaLevel,
+                decidedBy: r.decidedBy,
+                matches: r.matches,
+              }),
+            );
           } else {
-            const lines = r.matches.map((m) => `${m.id}  ${m.severity ?? '-'}  ${m.msg ?? ''}${m.data ? `  [${m.data.slice(0, 120)}]` : ''}`);
-            lines.push(`action: ${r.action}${r.status !== undefined ? ` (${r.status})` : ''}, inbound anomaly score: ${r.inboundScore}`);
+            const lines = r.matches.map(
+              (m) => `${m.id}  ${m.severity ?? '-'}  ${m.msg ?? ''}${m.data ? `  [${m.data.slice(0, 120)}]` : ''}`,
+            );
+            lines.push(
+              `action: ${r.action}${r.status !== undefined ? ` (${r.status})` : ''}, inbound anomaly score: ${r.inboundScore}`,
+            );
             ctx.emit(lines.join('\n'));
           }
           return r.action === 'block' ? 1 : 0;

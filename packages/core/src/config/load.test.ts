@@ -212,3 +212,29 @@ test('did you mean: typos and transpositions, not unrelated words', async () => 
   assert.equal(didYouMean('timout', ['timeoutMs', 'timeout']), 'timeout');
   assert.equal(didYouMean('colour', ['routes', 'listen']), undefined);
 });
+
+test('formats are validated (uri, date-time), not ignored', () => {
+  const s = {
+    type: 'object',
+    properties: { url: { type: 'string', format: 'uri' }, at: { type: 'string', format: 'date-time' } },
+  } as const;
+  const warnings: unknown[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => warnings.push(args);
+  try {
+    assert.throws(
+      () => parseConfigText('url: "not a uri"\nat: "yesterday"\n', '<inline>', s),
+      (e: unknown) =>
+        e instanceof RampartError &&
+        e.details.some((d) => d.field === 'url' && /format "uri"/.test(d.message) && d.line === 1) &&
+        e.details.some((d) => d.field === 'at' && /format "date-time"/.test(d.message) && d.line === 2),
+    );
+    assert.equal(
+      parseConfigText<{ url: string }>('url: http://127.0.0.1:9/x\n', '<inline>', s).value.url,
+      'http://127.0.0.1:9/x',
+    );
+  } finally {
+    console.warn = original;
+  }
+  assert.deepEqual(warnings, []);
+});

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { LineCounter, parseDocument } from 'yaml';
 import { RampartError } from '../errors.js';
 import { pointerToPath } from '../schema/validate.js';
@@ -26,6 +27,11 @@ export interface ConfigOptions {
   baseDir?: string;
 }
 
+// ajv-formats is CommonJS with a default export; under NodeNext the callable sits on `.default`.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  a: Ajv2020,
+) => void;
+
 const compiledSchemas = new WeakMap<object, ValidateFunction>();
 
 function compile(schema: object): ValidateFunction {
@@ -33,6 +39,8 @@ function compile(schema: object): ValidateFunction {
   if (fn === undefined) {
     // verbose: errors carry their parentSchema, from which "did you mean" draws the allowed keys.
     const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true, verbose: true });
+    // Formats (uri, date-time, ipv4, ...) are validated, not ignored with a console warning.
+    addFormats(ajv);
     fn = ajv.compile(schema);
     compiledSchemas.set(schema, fn);
   }

@@ -2,7 +2,7 @@
  * Compiles a rule's detection (search identifiers + condition) into one test. Identifiers are compiled once; `x*`
  * quantifier patterns are resolved at compile time; `them` leaves out identifiers starting with `_`.
  */
-import { andKeys, type Compiled, NO_KEYS, orKeys, type Test } from './compiled.js';
+import { andKeys, type Compiled, type KeyHints, NO_KEYS, orKeys, type Test } from './compiled.js';
 import { type ConditionNode, parseCondition } from './condition.js';
 import { compileFieldItem, type ItemContext } from './field-item.js';
 
@@ -88,11 +88,25 @@ function globMatch(pattern: string, name: string): boolean {
 export function and(parts: readonly Compiled[]): Compiled {
   if (parts.length === 1) return parts[0] as Compiled;
   const tests: Test[] = parts.map((p) => p.test);
-  return { test: (v) => tests.every((t) => t(v)), keys: andKeys(parts.map((p) => p.keys)) };
+  const test: Test = (v) => tests.every((t) => t(v));
+  const keys = andKeys(parts.map((p) => p.keys));
+  // Every part is necessary, so any part's disjunction is too: keep the one with the fewest branches.
+  let anyOf: readonly KeyHints[] | undefined;
+  for (const p of parts)
+    if (p.anyOf !== undefined && (anyOf === undefined || p.anyOf.length < anyOf.length)) anyOf = p.anyOf;
+  return anyOf === undefined ? { test, keys } : { test, keys, anyOf };
 }
 
 export function or(parts: readonly Compiled[]): Compiled {
   if (parts.length === 1) return parts[0] as Compiled;
   const tests: Test[] = parts.map((p) => p.test);
-  return { test: (v) => tests.some((t) => t(v)), keys: orKeys(parts.map((p) => p.keys)) };
+  const test: Test = (v) => tests.some((t) => t(v));
+  const keys = orKeys(parts.map((p) => p.keys));
+  const branches: KeyHints[] = [];
+  for (const p of parts) {
+    if (p.keys.size > 0) branches.push(p.keys);
+    else if (p.anyOf !== undefined) branches.push(...p.anyOf);
+    else return { test, keys };
+  }
+  return { test, keys, anyOf: branches };
 }

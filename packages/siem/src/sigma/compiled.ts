@@ -18,6 +18,11 @@ export type KeyHints = ReadonlyMap<string, Key>;
 export interface Compiled {
   test: Test;
   keys: KeyHints;
+  /**
+   * Disjunctive keys: the piece matches only when one of these branches' keys holds (`sel_img or sel_cli` on
+   * different fields). The index may file the piece under one key of every branch.
+   */
+  anyOf?: readonly KeyHints[];
 }
 
 export const NO_KEYS: KeyHints = new Map();

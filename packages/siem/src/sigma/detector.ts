@@ -1,15 +1,15 @@
 /**
  * The compiled rule set. Rules are indexed twice so that an event meets only rules that can match it: by logsource
- * (when the caller knows the event's source) and by a literal field value every match needs (`EventID`, `eventName`,
- * `verb`...). Each variant is indexed by the key field most rules share, so an event costs a handful of map lookups
- * plus the few rules that have no literal key.
+ * (when the caller knows the event's source) and by a literal every match needs: an exact value (`eventName`, `verb`)
+ * or a needle its field must contain (`\\whoami.exe`), see rule-index.ts. An event costs a few hash lookups, one
+ * automaton pass per indexed field, and the tests of the rules whose literal it carries.
  */
-import { ALL_VALUES, type Key, type KeyHints, type Test } from './compiled.js';
+import { ALL_VALUES } from './compiled.js';
 import { compileRule } from './compile-rule.js';
 import { EventView } from './event-view.js';
 import { resolvePipeline } from './loader.js';
 import type { Pipeline } from './pipeline.js';
-import { SubstringIndex } from './substring-index.js';
+import { buildIndex, type Entry, type Index, type Variant } from './rule-index.js';
 import type { Logsource, RuleMatch, SigmaRule } from './types.js';
 
 export interface DetectorOptions {
@@ -25,25 +25,6 @@ export interface Detector {
   stats(): { rules: number; inapplicable: number; variants: number; keyFields: string[]; unindexed: number };
 }
 
-interface Entry {
-  match: RuleMatch;
-  test: Test;
-  /** The match() call that last tried it: a rule hit through several needles is tried once. */
-  stamp: number;
-}
-
-interface Index {
-  exact: [string, Map<string, Entry[]>][];
-  substrings: [string, SubstringIndex<Entry>][];
-  unkeyed: Entry[];
-}
-
-interface Variant {
-  match: RuleMatch;
-  test: Test;
-  keys: KeyHints;
-}
-
 const LOGSOURCE_KEYS = ['product', 'category', 'service'] as const;
 const MAX_LOGSOURCE_INDEXES = 256;
 
@@ -55,7 +36,7 @@ export function compileDetector(rules: readonly SigmaRule[], options: DetectorOp
     const match: RuleMatch = { rule };
     const compiled = compileRule(rule, pipeline).variants;
     if (compiled.length === 0) inapplicable++;
-    for (const v of compiled) variants.push({ match, test: v.test, keys: v.keys });
+    for (const v of compiled) variants.push({ match, test: v.test, keys: v.keys, anyOf: v.anyOf });
   }
   const all = buildIndex(variants);
   let calls = 0;
@@ -148,91 +129,4 @@ function logsourceFits(rule: Logsource, event: Logsource): boolean {
     }
   }
   return !named || confirmed;
-}
-
-// An exact key shared by more variants than this (Windows `EventID: 1`) is a poor filter: a needle of at least
-// MIN_GOOD_NEEDLE characters is preferred to it.
-const CROWDED_BUCKET = 16;
-const MIN_GOOD_NEEDLE = 4;
-
-function buildIndex(variants: readonly Variant[]): Index {
-  const bucket = new Map<string, number>();
-  const popularity = new Map<string, number>();
-  for (const v of variants) {
-    for (const [f, key] of v.keys) {
-      popularity.set(f, (popularity.get(f) ?? 0) + 1);
-      if (key.exact)
-        for (const value of key.values) bucket.set(`${f}\u0000${value}`, (bucket.get(`${f}\u0000${value}`) ?? 0) + 1);
-    }
-  }
-  const exact = new Map<string, Map<string, Entry[]>>();
-  const needles = new Map<string, [string, Entry][]>();
-  const unkeyed: Entry[] = [];
-  for (const v of variants) {
-    const entry: Entry = { match: v.match, test: v.test, stamp: 0 };
-    const choice = chooseKey(v.keys, bucket, popularity);
-    if (choice === undefined) {
-      unkeyed.push(entry);
-    } else if (choice.key.exact) {
-      let byValue = exact.get(choice.field);
-      if (byValue === undefined) {
-        byValue = new Map();
-        exact.set(choice.field, byValue);
-      }
-      for (const value of choice.key.values) byValue.set(value, [...(byValue.get(value) ?? []), entry]);
-    } else {
-      let list = needles.get(choice.field);
-      if (list === undefined) {
-        list = [];
-        needles.set(choice.field, list);
-      }
-      for (const value of choice.key.values) list.push([value, entry]);
-    }
-  }
-  return {
-    exact: [...exact.entries()],
-    substrings: [...needles.entries()].map(([f, list]) => [f, new SubstringIndex(list)]),
-    unkeyed,
-  };
-}
-
-function shortest(values: ReadonlySet<string>): number {
-  let n = Number.POSITIVE_INFINITY;
-  for (const v of values) n = Math.min(n, v.length);
-  return n;
-}
-
-/** Picks the key that lets the fewest events through: a rare exact value, else a long needle, else any exact value. */
-function chooseKey(
-  keys: KeyHints,
-  bucket: ReadonlyMap<string, number>,
-  popularity: ReadonlyMap<string, number>,
-): { field: string; key: Key } | undefined {
-  let bestExact: { field: string; key: Key; crowd: number } | undefined;
-  let bestNeedle: { field: string; key: Key; len: number } | undefined;
-  for (const [field, key] of keys) {
-    if (key.values.size === 0) continue;
-    if (key.exact) {
-      let crowd = 0;
-      for (const v of key.values) crowd = Math.max(crowd, bucket.get(`${field}\u0000${v}`) ?? 0);
-      // Among uncrowded keys the most popular field wins: fewer distinct fields to read per event.
-      const pop = popularity.get(field) ?? 0;
-      const better =
-        bestExact === undefined ||
-        (crowd <= CROWDED_BUCKET && bestExact.crowd > CROWDED_BUCKET) ||
-        (crowd <= CROWDED_BUCKET && pop > (popularity.get(bestExact.field) ?? 0)) ||
-        (crowd > CROWDED_BUCKET && crowd < bestExact.crowd);
-      if (better) bestExact = { field, key, crowd };
-    } else {
-      const len = shortest(key.values);
-      if (len > 0 && (bestNeedle === undefined || len > bestNeedle.len)) bestNeedle = { field, key, len };
-    }
-  }
-  if (
-    bestExact !== undefined &&
-    (bestExact.crowd <= CROWDED_BUCKET || bestNeedle === undefined || bestNeedle.len < MIN_GOOD_NEEDLE)
-  ) {
-    return bestExact;
-  }
-  return bestNeedle ?? bestExact;
 }

@@ -30,7 +30,7 @@ function toBytes(s: string): string {
 function flatten(v: unknown, path: string, out: [string, string][], depth: number): void {
   if (depth > MAX_DEPTH) throw new Error('JSON nesting too deep');
   if (Array.isArray(v)) {
-    v.forEach((item, i) => flatten(item, `${path}.array_${i}`, out, depth + 1));
+    for (let i = 0; i < v.length; i++) flatten(v[i], `${path}.array_${i}`, out, depth + 1);
     return;
   }
   if (v !== null && typeof v === 'object') {

@@ -23,13 +23,30 @@ export function verdictToEvent(verdict: WafVerdict, req: WafRequest, paranoiaLev
       severity: top,
       reason: first?.msg ?? (blocked ? 'blocked by WAF' : 'no rule matched'),
       dataset: 'waf.verdict',
-      message: first === undefined ? 'WAF: no rule matched' : `WAF ${verdict.action}: ${first.id} ${first.msg ?? ''}`.trim(),
+      message:
+        first === undefined ? 'WAF: no rule matched' : `WAF ${verdict.action}: ${first.id} ${first.msg ?? ''}`.trim(),
     },
     {
       source: { ip: req.remoteAddr, ...(req.remotePort !== undefined ? { port: req.remotePort } : {}) },
-      url: { original: req.uri, path: q < 0 ? req.uri : req.uri.slice(0, q), ...(q >= 0 ? { query: req.uri.slice(q + 1) } : {}), ...(host !== undefined ? { domain: host } : {}) },
-      http: { request: { method: req.method }, version: req.protocol.replace(/^HTTP\//, ''), ...(verdict.status !== undefined ? { response: { status_code: verdict.status } } : {}) },
-      rule: first === undefined ? {} : { id: String(first.id), ruleset: 'OWASP CRS', ...(first.msg !== undefined ? { description: first.msg } : {}) },
+      url: {
+        original: req.uri,
+        path: q < 0 ? req.uri : req.uri.slice(0, q),
+        ...(q >= 0 ? { query: req.uri.slice(q + 1) } : {}),
+        ...(host !== undefined ? { domain: host } : {}),
+      },
+      http: {
+        request: { method: req.method },
+        version: req.protocol.replace(/^HTTP\//, ''),
+        ...(verdict.status !== undefined ? { response: { status_code: verdict.status } } : {}),
+      },
+      rule:
+        first === undefined
+          ? {}
+          : {
+              id: String(first.id),
+              ruleset: 'OWASP CRS',
+              ...(first.msg !== undefined ? { description: first.msg } : {}),
+            },
       tags: [...new Set(verdict.matches.flatMap((m) => m.tags))].slice(0, 32),
       rampart: {
         waf: {

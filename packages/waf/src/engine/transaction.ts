@@ -260,8 +260,7 @@ export class Transaction implements MatchContext {
   private excluded(rule: Rule, name: string, key: string): boolean {
     const lower = key.toLowerCase();
     const hit = (s: VariableSpec) =>
-      s.name === name &&
-      (s.key === undefined ? s.keyRegex === undefined || s.keyRegex.test(key) : s.key === lower);
+      s.name === name && (s.key === undefined ? s.keyRegex === undefined || s.keyRegex.test(key) : s.key === lower);
     for (const s of rule.exclusions) if (hit(s)) return true;
     for (const r of this.removedTargets) {
       if (r.ruleId !== undefined && r.ruleId !== rule.id) continue;

@@ -8,7 +8,7 @@ import { defaultBodyProcessor, processRequestBody } from './body-processing.js';
 import type { Plan } from './plan.js';
 import { Transaction } from './transaction.js';
 import type { WafRequest, WafResponse, WafTransactionResult } from './types.js';
-import { Collection } from '../variables/collection.js';
+import type { Collection } from '../variables/collection.js';
 
 export interface Evaluation {
   result: WafTransactionResult;
@@ -57,7 +57,9 @@ export function runTransaction(plan: Plan, req: WafRequest, res?: WafResponse): 
 
 function resultOf(t: Transaction): WafTransactionResult {
   const tx = t.tx;
-  const inbound = toInt(tx.get('blocking_inbound_anomaly_score') ?? tx.get('inbound_anomaly_score') ?? tx.get('anomaly_score') ?? '0');
+  const inbound = toInt(
+    tx.get('blocking_inbound_anomaly_score') ?? tx.get('inbound_anomaly_score') ?? tx.get('anomaly_score') ?? '0',
+  );
   const outbound = toInt(tx.get('blocking_outbound_anomaly_score') ?? tx.get('outbound_anomaly_score') ?? '0');
   const intr = t.interruption;
   const blocked = intr !== undefined && t.engine === 'On';

@@ -6,7 +6,9 @@
 import type { FtwInput } from './test-file.js';
 
 export function renderTemplate(data: string): string {
-  return data.replace(/\{\{\s*"([^"]*)"\s*\|\s*repeat\s+(\d+)\s*\}\}/g, (_m, s: string, n: string) => s.repeat(Number(n)));
+  return data.replace(/\{\{\s*"([^"]*)"\s*\|\s*repeat\s+(\d+)\s*\}\}/g, (_m, s: string, n: string) =>
+    s.repeat(Number(n)),
+  );
 }
 
 /** Go's url.QueryEscape over UTF-8 bytes. */
@@ -27,11 +29,16 @@ export function buildFtwRequest(input: FtwInput): Buffer {
   const has = (name: string) => headers.some(([k]) => k.toLowerCase() === name);
   let body = input.data === undefined ? '' : renderTemplate(input.data);
   const ct = headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1];
-  if (ct !== undefined && ct.includes('multipart/form-data;')) body = body.replace(/\n/g, '\r\n');
+  if (ct?.includes('multipart/form-data;')) body = body.replace(/\n/g, '\r\n');
   if (input.autocompleteHeaders) {
     if (body !== '' && ct === undefined) headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
     const effective = headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1];
-    if (effective === 'application/x-www-form-urlencoded' && body !== '' && !body.includes('%') && !body.includes('+')) {
+    if (
+      effective === 'application/x-www-form-urlencoded' &&
+      body !== '' &&
+      !body.includes('%') &&
+      !body.includes('+')
+    ) {
       body = body
         .split('&')
         .map((pair) => {
@@ -42,7 +49,8 @@ export function buildFtwRequest(input: FtwInput): Buffer {
     }
     if (!has('connection')) headers.push(['Connection', 'close']);
     const needsLength = body !== '' || ['POST', 'PUT', 'PATCH', 'DELETE'].includes(input.method.toUpperCase());
-    if (!has('content-length') && needsLength) headers.push(['Content-Length', String(Buffer.byteLength(body, 'utf8'))]);
+    if (!has('content-length') && needsLength)
+      headers.push(['Content-Length', String(Buffer.byteLength(body, 'utf8'))]);
   }
   headers.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   let head = `${input.method} ${input.uri} ${input.version}\r\n`;

@@ -5,8 +5,23 @@
 import type { WafRequest, WafResponse } from '../engine/types.js';
 
 const HTML_SIGNATURES = [
-  '<!doctype html', '<html', '<head', '<script', '<iframe', '<h1', '<div', '<font', '<table', '<a', '<style', '<title',
-  '<b', '<body', '<br', '<p', '<!--',
+  '<!doctype html',
+  '<html',
+  '<head',
+  '<script',
+  '<iframe',
+  '<h1',
+  '<div',
+  '<font',
+  '<table',
+  '<a',
+  '<style',
+  '<title',
+  '<b',
+  '<body',
+  '<br',
+  '<p',
+  '<!--',
 ];
 
 export function sniffContentType(body: string): string {
@@ -32,6 +47,7 @@ export function reflectResponse(req: WafRequest): WafResponse | undefined {
   }
   const body = spec.body ?? '';
   const headers: [string, string][] = Object.entries(spec.headers ?? {}).map(([k, v]) => [k, String(v)]);
-  if (!headers.some(([k]) => k.toLowerCase() === 'content-type')) headers.push(['Content-Type', sniffContentType(body)]);
+  if (!headers.some(([k]) => k.toLowerCase() === 'content-type'))
+    headers.push(['Content-Type', sniffContentType(body)]);
   return { status: spec.status ?? 200, headers, body: Buffer.from(body, 'utf8') };
 }

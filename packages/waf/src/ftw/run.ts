@@ -3,7 +3,7 @@
  * evaluated (response tests get their /reflect response), and judged with go-ftw's semantics: expect_ids must all
  * fire, no_expect_ids none, match_regex / no_match_regex over the log lines, status where the engine decides it.
  */
-import { type Waf } from '../load-waf.js';
+import type { Waf } from '../load-waf.js';
 import { parseRawRequest } from '../http/raw-request.js';
 import { buildFtwRequest } from './build-request.js';
 import { type FtwOverride, findOverride } from './overrides.js';
@@ -55,7 +55,8 @@ export function runFtw(options: FtwOptions): { results: FtwStageResult[]; summar
         continue;
       }
       cases.push(c);
-      const override = options.overrides === undefined ? undefined : findOverride(options.overrides, c.ruleId, c.testId);
+      const override =
+        options.overrides === undefined ? undefined : findOverride(options.overrides, c.ruleId, c.testId);
       c.stages.forEach((stage, i) => {
         const output = override?.output !== undefined ? mergeOutput(stage.output, override.output) : stage.output;
         const r = runStage(c, i, stage.input, output, options.waf, pl);
@@ -64,7 +65,8 @@ export function runFtw(options: FtwOptions): { results: FtwStageResult[]; summar
         if (r.pass) summary.passed++;
         else summary.failed++;
         const k = pl === null ? 'none' : String(pl);
-        const bucket = (summary.byParanoia[k] ??= { total: 0, passed: 0 });
+        const bucket = summary.byParanoia[k] ?? { total: 0, passed: 0 };
+        summary.byParanoia[k] = bucket;
         bucket.total++;
         if (r.pass) bucket.passed++;
       });
@@ -109,7 +111,14 @@ function runStage(
   if (output.matchRegex !== undefined) expected.match_regex = output.matchRegex;
   if (output.noMatchRegex !== undefined) expected.no_match_regex = output.noMatchRegex;
   if (output.status !== undefined) expected.status = output.status;
-  const base = { test: `${c.ruleId}-${c.testId}`, rule_id: c.ruleId, stage: index + 1, expected, key: c.key, paranoia_level: pl };
+  const base = {
+    test: `${c.ruleId}-${c.testId}`,
+    rule_id: c.ruleId,
+    stage: index + 1,
+    expected,
+    key: c.key,
+    paranoia_level: pl,
+  };
   let req: ReturnType<typeof parseRawRequest>;
   try {
     req = parseRawRequest(buildFtwRequest(input), '127.0.0.1', c.key);

@@ -15,22 +15,15 @@ export interface SqliResult {
 
 const VALUE = '[sn1v]';
 /** Shapes after a closed quote (quote contexts): the input broke out of a string literal. */
-const QUOTED_SHAPES = [
-  new RegExp(`^s\\)*&[sn1vf(]`),
-  new RegExp(`^s\\)*o\\(*[sn1vfE]`),
-  new RegExp(`^s\\)*[;]?[EU]`),
-  new RegExp(`^s\\)*f\\(`),
-  new RegExp(`^s\\)*c$`),
-  new RegExp(`^s\\)*B`),
-];
+const QUOTED_SHAPES = [/^s\)*&[sn1vf(]/, /^s\)*o\(*[sn1vfE]/, /^s\)*[;]?[EU]/, /^s\)*f\(/, /^s\)*c$/, /^s\)*B/];
 /** Shapes valid with no quote: numeric injection (`1 or 1=1`), unions, stacked statements, time probes. */
 const BARE_SHAPES = [
   new RegExp(`^[n1v]\\)*&${VALUE}o${VALUE}`),
-  new RegExp(`^[n1v]\\)*&\\(*f\\(`),
+  /^[n1v]\)*&\(*f\(/,
   new RegExp(`^${VALUE}\\)*U\\(*[Ek]`),
   new RegExp(`^${VALUE}\\)*;\\(*E`),
-  new RegExp(`^\\(*E[^;]{0,3}k`),
-  new RegExp(`^${VALUE}\\)*&[n1v]$`),
+  /^\(*E[^;]{0,3}k/,
+  new RegExp(`^n\\)*&n$`),
 ];
 
 function fold(tokens: SqlToken[]): SqlToken[] {

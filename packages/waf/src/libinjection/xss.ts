@@ -5,13 +5,62 @@
  * Written for Rampart; the tag and attribute lists are its own.
  */
 const DANGEROUS_TAGS = new Set([
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'base', 'link', 'meta',
-  'style', 'form', 'isindex', 'xml', 'xss', 'import', 'vmlframe', 'animate', 'set', 'handler', 'listener',
-  'template', 'portal', 'video', 'audio', 'source', 'img', 'image', 'body', 'marquee', 'details', 'input', 'button',
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'base',
+  'link',
+  'meta',
+  'style',
+  'form',
+  'isindex',
+  'xml',
+  'xss',
+  'import',
+  'vmlframe',
+  'animate',
+  'set',
+  'handler',
+  'listener',
+  'template',
+  'portal',
+  'video',
+  'audio',
+  'source',
+  'img',
+  'image',
+  'body',
+  'marquee',
+  'details',
+  'input',
+  'button',
 ]);
 const URL_ATTRIBUTES = new Set([
-  'href', 'src', 'action', 'formaction', 'background', 'dynsrc', 'lowsrc', 'data', 'xlink:href', 'poster', 'codebase',
-  'from', 'to', 'values', 'by', 'folder', 'srcdoc', 'xmlns', 'style',
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'background',
+  'dynsrc',
+  'lowsrc',
+  'data',
+  'xlink:href',
+  'poster',
+  'codebase',
+  'from',
+  'to',
+  'values',
+  'by',
+  'folder',
+  'srcdoc',
+  'xmlns',
+  'style',
 ]);
 
 const CONTEXT_PREFIXES = ['', '<x y="', "<x y='", '<x y=', '<x '];
@@ -96,9 +145,12 @@ function scanAttributes(s: string, start: number): { xss: boolean; next: number 
         i += vm[0].length;
       }
     }
-    if (name.length > 2 && name.startsWith('on')) return { xss: true, next: i };
-    if (URL_ATTRIBUTES.has(name.replace(/^.*:(?=href$)/, 'xlink:')) && isScriptUrl(value)) return { xss: true, next: i };
-    if (name === 'style' && /expression\s*\(|url\s*\(\s*['"]?\s*javascript:/i.test(value)) return { xss: true, next: i };
+    // An event handler with code in it (an empty `onx=` is not an attack).
+    if (name.length > 2 && name.startsWith('on') && value.trim() !== '') return { xss: true, next: i };
+    if (URL_ATTRIBUTES.has(name.replace(/^.*:(?=href$)/, 'xlink:')) && isScriptUrl(value))
+      return { xss: true, next: i };
+    if (name === 'style' && /expression\s*\(|url\s*\(\s*['"]?\s*javascript:/i.test(value))
+      return { xss: true, next: i };
   }
   return { xss: false, next: i };
 }

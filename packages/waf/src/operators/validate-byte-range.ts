@@ -8,7 +8,8 @@ export const validateByteRange: OperatorFactory = (argument) => {
     if (m === null) throw new OperatorError(`@validateByteRange: invalid range "${part}"`);
     const lo = Number(m[1]);
     const hi = m[2] === undefined ? lo : Number(m[2]);
-    if (lo > 255 || hi > 255 || lo > hi) throw new OperatorError(`@validateByteRange: range "${part}" is outside 0-255`);
+    if (lo > 255 || hi > 255 || lo > hi)
+      throw new OperatorError(`@validateByteRange: range "${part}" is outside 0-255`);
     allowed.fill(1, lo, hi + 1);
   }
   return {

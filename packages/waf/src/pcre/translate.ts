@@ -100,7 +100,9 @@ function translateBody(p: string, start: number, initial: Mode): string {
           if (mode.i !== initial.i || (mode.i && initial.manualCase)) mode.manualCase = mode.i;
           if (!mode.i) mode.manualCase = false;
           if (!mode.i && initial.i && !initial.manualCase)
-            throw new PcreError(`turning case-insensitivity off inside a caseless pattern at offset ${i} is not supported`);
+            throw new PcreError(
+              `turning case-insensitivity off inside a caseless pattern at offset ${i} is not supported`,
+            );
           out += '(?:';
           i += scoped[0].length;
           break;
@@ -197,7 +199,8 @@ function translateGroupOpen(p: string, i: number): [string, number] {
   const named = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(p.slice(i));
   if (named !== null) return [`(?<${named[1]}>`, i + named[0].length];
   if (rest.startsWith('>')) throw new PcreError(`atomic group at offset ${i} is not supported`);
-  if (/^[imsx-]+[:)]/.test(rest)) throw new PcreError(`inline flags inside the pattern at offset ${i} are not supported`);
+  if (/^[imsx-]+[:)]/.test(rest))
+    throw new PcreError(`inline flags inside the pattern at offset ${i} are not supported`);
   throw new PcreError(`group construct (?${rest[0] ?? ''} at offset ${i} is not supported`);
 }
 
@@ -356,8 +359,10 @@ function translateClass(p: string, start: number, mode: Mode): [string, number] 
       const [text, next] = translateEscape(p, i, mode, true);
       body += text;
       const single = /^\\x([0-9a-f]{2})$/.exec(text);
-      prevCode = single !== null ? Number.parseInt(single[1] as string, 16) : text.length === 1 ? text.charCodeAt(0) : -1;
-      if (text.length === 2 && text[0] === '\\' && !/[dDwWsStnrfv]/.test(text[1] as string)) prevCode = text.charCodeAt(1);
+      prevCode =
+        single !== null ? Number.parseInt(single[1] as string, 16) : text.length === 1 ? text.charCodeAt(0) : -1;
+      if (text.length === 2 && text[0] === '\\' && !/[dDwWsStnrfv]/.test(text[1] as string))
+        prevCode = text.charCodeAt(1);
       i = next;
       continue;
     }

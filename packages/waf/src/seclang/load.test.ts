@@ -10,7 +10,13 @@ import type { WafRequest } from '../engine/types.js';
 const dir = join(repoRoot(), 'packages/waf/testdata/seclang');
 
 function request(uri: string, method = 'GET', headers: [string, string][] = [], body?: string): WafRequest {
-  const r: WafRequest = { method, uri, protocol: 'HTTP/1.1', headers: [['Host', 'x'], ...headers], remoteAddr: '10.0.0.1' };
+  const r: WafRequest = {
+    method,
+    uri,
+    protocol: 'HTTP/1.1',
+    headers: [['Host', 'x'], ...headers],
+    remoteAddr: '10.0.0.1',
+  };
   if (body !== undefined) r.body = Buffer.from(body, 'latin1');
   return r;
 }
@@ -57,7 +63,10 @@ test('an error in a CRS file fails closed with SecRuleEngine On', async () => {
   const { tmpdir } = await import('node:os');
   const crs = mkdtempSync(join(tmpdir(), 'rampart-crs-'));
   mkdirSync(join(crs, 'rules'));
-  writeFileSync(join(crs, 'crs-setup.conf'), 'SecAction "id:900990,phase:1,pass,nolog,setvar:tx.crs_setup_version=4290"\n');
+  writeFileSync(
+    join(crs, 'crs-setup.conf'),
+    'SecAction "id:900990,phase:1,pass,nolog,setvar:tx.crs_setup_version=4290"\n',
+  );
   writeFileSync(join(crs, 'rules', 'REQUEST-942-X.conf'), 'SecRule ARGS "@rx (?>a)" "id:942999,phase:2,block"\n');
   assert.throws(
     () => loadWafSync({ crsDir: crs }),

@@ -120,14 +120,17 @@ export class RuleLoader {
     switch (name) {
       case 'secrule':
         if (d.args.length < 2) throw new RuleSyntaxError('SecRule needs VARIABLES OPERATOR [ACTIONS]', undefined);
-        return this.addRule(d, arg(0), arg(1), arg(2));
+        this.addRule(d, arg(0), arg(1), arg(2));
+        return;
       case 'secaction':
-        return this.addRule(d, undefined, undefined, arg(0));
+        this.addRule(d, undefined, undefined, arg(0));
+        return;
       case 'secmarker':
         this.items.push({ kind: 'marker', name: arg(0) });
         return;
       case 'secdefaultaction':
-        return this.setDefaults(arg(0));
+        this.setDefaults(arg(0));
+        return;
       case 'secruleengine':
         this.settings.engine = parseEngine(arg(0));
         return;
@@ -144,15 +147,20 @@ export class RuleLoader {
         this.settings.responseBodyMimeTypes = d.args.join(' ').split(/\s+/).filter(Boolean);
         return;
       case 'secruleremovebyid':
-        return this.removeWhere((r) => d.args.some((a) => idInRange(r.id, a)));
+        this.removeWhere((r) => d.args.some((a) => idInRange(r.id, a)));
+        return;
       case 'secruleremovebytag':
-        return this.removeWhere((r) => r.tags.some((t) => t === arg(0)));
+        this.removeWhere((r) => r.tags.some((t) => t === arg(0)));
+        return;
       case 'secruleremovebymsg':
-        return this.removeWhere((r) => r.msg === arg(0));
+        this.removeWhere((r) => r.msg === arg(0));
+        return;
       case 'secruleupdatetargetbyid':
-        return this.updateTargets((r) => d.args[0]?.split(/[\s,]+/).some((a) => idInRange(r.id, a)) ?? false, arg(1));
+        this.updateTargets((r) => d.args[0]?.split(/[\s,]+/).some((a) => idInRange(r.id, a)) ?? false, arg(1));
+        return;
       case 'secruleupdatetargetbytag':
-        return this.updateTargets((r) => r.tags.includes(arg(0)), arg(1));
+        this.updateTargets((r) => r.tags.includes(arg(0)), arg(1));
+        return;
       case 'include':
         for (const f of expandInclude(arg(0), baseDir)) this.loadFile(f);
         return;
@@ -189,8 +197,7 @@ export class RuleLoader {
         return;
       }
     } else {
-      if (this.byId.has(rule.id) && rule.id !== 0)
-        throw new RuleSyntaxError(`duplicate rule id ${rule.id}`, rule.id);
+      if (this.byId.has(rule.id) && rule.id !== 0) throw new RuleSyntaxError(`duplicate rule id ${rule.id}`, rule.id);
       this.items.push({ kind: 'rule', rule });
       this.byId.set(rule.id, rule);
     }
@@ -208,7 +215,8 @@ export class RuleLoader {
     const d: PhaseDefaults = { disruptive: 'pass', log: true, transforms: [] };
     for (const a of actions) {
       const n = a.name.toLowerCase();
-      if (['pass', 'deny', 'block', 'drop', 'allow', 'redirect'].includes(n)) d.disruptive = n as PhaseDefaults['disruptive'];
+      if (['pass', 'deny', 'block', 'drop', 'allow', 'redirect'].includes(n))
+        d.disruptive = n as PhaseDefaults['disruptive'];
       else if (n === 'nolog') d.log = false;
       else if (n === 'log') d.log = true;
       else if (n === 't' && a.value.toLowerCase() !== 'none') d.transforms.push(a.value.toLowerCase());

@@ -28,8 +28,26 @@ for (const c of cases) {
 }
 
 test('every transformation CRS uses is registered', () => {
-  for (const t of ['base64decode', 'cmdline', 'compresswhitespace', 'cssdecode', 'escapeseqdecode', 'hexencode',
-    'htmlentitydecode', 'jsdecode', 'length', 'lowercase', 'normalizepath', 'normalizepathwin', 'removecommentschar',
-    'removenulls', 'removewhitespace', 'replacecomments', 'sha1', 'urldecodeuni', 'utf8tounicode'])
+  for (const t of [
+    'base64decode',
+    'cmdline',
+    'compresswhitespace',
+    'cssdecode',
+    'escapeseqdecode',
+    'hexencode',
+    'htmlentitydecode',
+    'jsdecode',
+    'length',
+    'lowercase',
+    'normalizepath',
+    'normalizepathwin',
+    'removecommentschar',
+    'removenulls',
+    'removewhitespace',
+    'replacecomments',
+    'sha1',
+    'urldecodeuni',
+    'utf8tounicode',
+  ])
     assert.ok(TRANSFORMATIONS.has(t), t);
 });

@@ -27,7 +27,9 @@ export class Collection {
     if (this.index === undefined && this.entries.length <= 12) {
       let out: Entry[] | undefined;
       for (const e of this.entries) {
-        if (e.key.length === lowerKey.length && e.key.toLowerCase() === lowerKey) (out ??= []).push(e);
+        if (e.key.length !== lowerKey.length || e.key.toLowerCase() !== lowerKey) continue;
+        if (out === undefined) out = [e];
+        else out.push(e);
       }
       return out ?? EMPTY;
     }

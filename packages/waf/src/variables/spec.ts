@@ -89,5 +89,14 @@ export function parseVariable(text: string): VariableSpec {
       }
     } else key = k.toLowerCase();
   }
-  return { name, key, keyRegex, count, exclude, text, slot: slotOf(name), fullName: key === undefined ? name : `${name}:${key}` };
+  return {
+    name,
+    key,
+    keyRegex,
+    count,
+    exclude,
+    text,
+    slot: slotOf(name),
+    fullName: key === undefined ? name : `${name}:${key}`,
+  };
 }
