@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, RampartError, toRampartError } from '@rampart/core';
 import type { RunCommand } from './command.js';
-import { commands } from './commands/index.js';
+import { commandGroups, groupOf } from './commands/index.js';
 import { cliVersion } from './commands/version.js';
 import { CliContext, type GlobalOptions, type Streams } from './context.js';
 
@@ -14,7 +14,15 @@ export { parentCommand, type CommandModule, type RunCommand } from './command.js
 
 const HELP_CODES = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
-export function buildProgram(streams: Streams, onAction: (action: RunCommand, ctx: CliContext) => void): Command {
+/**
+ * The program for these arguments: the named command group is loaded and registered in full; the others appear as
+ * one-line entries, enough for `--help` and for "did you mean".
+ */
+export async function buildProgram(
+  argv: readonly string[],
+  streams: Streams,
+  onAction: (action: RunCommand, ctx: CliContext) => void,
+): Promise<Command> {
   const program = new Command('rampart');
   program
     .description('Rampart: scan, admit, protect and watch cloud-native services')
@@ -39,7 +47,11 @@ export function buildProgram(streams: Streams, onAction: (action: RunCommand, ct
     leaf = actionCommand;
   });
   const run = (action: RunCommand) => onAction(action, contextOf(leaf, streams));
-  for (const module of commands) module.register(program, run);
+  const wanted = groupOf(argv);
+  for (const group of commandGroups) {
+    if (group === wanted) for (const module of await group.load()) module.register(program, run);
+    else program.command(group.name).description(group.description);
+  }
   // Every (sub)command inherits exit handling and suggestions; actions read the globals from the leaf command.
   for (const c of program.commands) configureTree(c, streams);
   return program;
@@ -73,15 +85,15 @@ function rawFormat(argv: readonly string[]): string | undefined {
 
 export async function main(argv: readonly string[], streams: Streams = process as unknown as Streams): Promise<number> {
   let pending: Promise<number> | undefined;
-  const program = buildProgram(streams, (action, ctx) => {
-    pending = Promise.resolve().then(() => action(ctx));
-  });
-  if (argv.length === 0) {
-    // No command is a usage error: show what there is, exit 2.
-    program.outputHelp({ error: true });
-    return ExitCode.USAGE;
-  }
   try {
+    const program = await buildProgram(argv, streams, (action, ctx) => {
+      pending = Promise.resolve().then(() => action(ctx));
+    });
+    if (argv.length === 0) {
+      // No command is a usage error: show what there is, exit 2.
+      program.outputHelp({ error: true });
+      return ExitCode.USAGE;
+    }
     await program.parseAsync([...argv], { from: 'user' });
     return pending === undefined ? ExitCode.OK : await pending;
   } catch (e) {

@@ -25,15 +25,18 @@ interface ScanConfigOptions {
 }
 
 // `rampart scan fs|rootfs DIR --scanners config`: manifests and Dockerfiles under the target, merged into the JSON result.
-SCANNERS.set('config', async (inv, ctx) => {
+SCANNERS.set('config', async (inv, ctx, run) => {
   if (inv.targetType === 'image') {
-    ctx.warn(
-      '--scanners config: image layers are not scanned for misconfigurations yet; scan an unpacked rootfs instead',
-    );
-    return { misconfigurations: { skipped: 'image layers are not scanned for misconfigurations yet' } };
+    const reason = 'image layers are not scanned for misconfigurations yet; scan an unpacked rootfs instead';
+    if (run.explicit) ctx.warn(`--scanners config: ${reason}`);
+    return { json: { misconfigurations: { skipped: reason } } };
   }
   const r = await scanConfig(inv.target);
-  return { misconfigurations: { ...r, errors: r.errors.map((e) => e.toJSON()) } };
+  return {
+    json: { misconfigurations: { ...r, errors: r.errors.map((e) => e.toJSON()) } },
+    findings: r.findings,
+    partial: r.partial,
+  };
 });
 
 export const scanConfigCommand: CommandModule = {

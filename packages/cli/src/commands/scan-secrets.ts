@@ -16,12 +16,14 @@ interface ScanSecretsOptions {
 }
 
 // `rampart scan fs|rootfs DIR --scanners secret`: the same scan over the target folder, merged into the JSON result.
-SCANNERS.set('secret', async (inv, ctx) => {
+SCANNERS.set('secret', async (inv, ctx, run) => {
   if (inv.targetType === 'image') {
-    ctx.warn('--scanners secret: image layers are not scanned for secrets yet; scan an unpacked rootfs instead');
-    return { secrets: { skipped: 'image layers are not scanned for secrets yet' } };
+    const reason = 'image layers are not scanned for secrets yet; scan an unpacked rootfs instead';
+    if (run.explicit) ctx.warn(`--scanners secret: ${reason}`);
+    return { json: { secrets: { skipped: reason } } };
   }
-  return { secrets: await scanSecretsPath(inv.target) };
+  const result = await scanSecretsPath(inv.target);
+  return { json: { secrets: result }, findings: result.findings, partial: result.partial };
 });
 
 export const scanSecretsCommand: CommandModule = {

@@ -74,6 +74,11 @@ test('placeholders, templates, references, examples and bad checksums are not se
     `-----BEGIN PUBLIC KEY-----\n${RSA_BODY}\n-----END PUBLIC KEY-----`,
     'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
     'GIT_SHA=3f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39',
+    '  secretKey: Uint8Array;',
+    'see http://user:Xq7-vR2pL9mZ@example.com:123/path',
+    'i = pMod->xFindFunction(pVtab, 2, pExpr->u.zToken, &xNotUsed);',
+    'case 6: nToken = sqlite3_value_int(apVal[5]);',
+    '"token": "A key used to sign the requests of a client"',
   ];
   for (const text of decoys) assert.deepEqual(findSecrets(text), [], text);
 });

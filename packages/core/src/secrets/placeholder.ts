@@ -88,6 +88,7 @@ export function isUnlikelyGenericSecret(value: string): boolean {
   if (isStandIn(value)) return true;
   if (GENERIC_STAND_IN.test(value)) return true;
   if (CODE_LIKE.test(value)) return true;
+  if (/\s/.test(value)) return true; // prose and descriptions (`"token": "A key used to ..."`), not a credential
   if (/^[0-9.:-]+$/.test(value)) return true; // numbers, versions, times, ports
   if (/^[a-z]+:\/\//i.test(value)) return true; // a URL without credentials (those have their own rules)
   if (/^(?:arn|urn|sha\d*|md5|kms|projects|secretsmanager|ssm):/i.test(value)) return true; // identifiers and digests

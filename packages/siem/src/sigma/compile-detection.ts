@@ -2,9 +2,10 @@
  * Compiles a rule's detection (search identifiers + condition) into one test. Identifiers are compiled once; `x*`
  * quantifier patterns are resolved at compile time; `them` leaves out identifiers starting with `_`.
  */
-import { andKeys, type Compiled, type KeyHints, NO_KEYS, orKeys, type Test } from './compiled.js';
+import { andKeys, type Compiled, costOf, type KeyHints, NO_KEYS, orKeys, type Test } from './compiled.js';
 import { type ConditionNode, parseCondition } from './condition.js';
 import { compileFieldItem, type ItemContext } from './field-item.js';
+import { everyTest, someTest } from './test-combinators.js';
 
 export function compileDetection(
   detection: Record<string, unknown>,
@@ -46,8 +47,9 @@ function compileNode(node: ConditionNode, ids: ReadonlyMap<string, Compiled>): C
       return c;
     }
     case 'not': {
-      const inner = compileNode(node.operand, ids).test;
-      return { test: (v) => !inner(v), keys: NO_KEYS };
+      const operand = compileNode(node.operand, ids);
+      const inner = operand.test;
+      return { test: (v) => !inner(v), keys: NO_KEYS, cost: costOf(operand) };
     }
     case 'and':
       return and(node.operands.map((n) => compileNode(n, ids)));
@@ -70,6 +72,7 @@ function compileNode(node: ConditionNode, ids: ReadonlyMap<string, Compiled>): C
           return false;
         },
         keys: NO_KEYS,
+        cost: totalCost(parts),
       };
     }
   }
@@ -85,28 +88,39 @@ function globMatch(pattern: string, name: string): boolean {
   return re.test(name);
 }
 
+/** The parts' tests, cheapest first: tests have no side effects, so the order changes only how soon AND/OR decide. */
+function cheapestFirst(parts: readonly Compiled[]): Test[] {
+  return [...parts].sort((a, b) => costOf(a) - costOf(b)).map((p) => p.test);
+}
+
+function totalCost(parts: readonly Compiled[]): number {
+  let n = 0;
+  for (const p of parts) n += costOf(p);
+  return n;
+}
+
 export function and(parts: readonly Compiled[]): Compiled {
   if (parts.length === 1) return parts[0] as Compiled;
-  const tests: Test[] = parts.map((p) => p.test);
-  const test: Test = (v) => tests.every((t) => t(v));
+  const test = everyTest(cheapestFirst(parts));
+  const cost = totalCost(parts);
   const keys = andKeys(parts.map((p) => p.keys));
   // Every part is necessary, so any part's disjunction is too: keep the one with the fewest branches.
   let anyOf: readonly KeyHints[] | undefined;
   for (const p of parts)
     if (p.anyOf !== undefined && (anyOf === undefined || p.anyOf.length < anyOf.length)) anyOf = p.anyOf;
-  return anyOf === undefined ? { test, keys } : { test, keys, anyOf };
+  return anyOf === undefined ? { test, keys, cost } : { test, keys, anyOf, cost };
 }
 
 export function or(parts: readonly Compiled[]): Compiled {
   if (parts.length === 1) return parts[0] as Compiled;
-  const tests: Test[] = parts.map((p) => p.test);
-  const test: Test = (v) => tests.some((t) => t(v));
+  const test = someTest(cheapestFirst(parts));
+  const cost = totalCost(parts);
   const keys = orKeys(parts.map((p) => p.keys));
   const branches: KeyHints[] = [];
   for (const p of parts) {
     if (p.keys.size > 0) branches.push(p.keys);
     else if (p.anyOf !== undefined) branches.push(...p.anyOf);
-    else return { test, keys };
+    else return { test, keys, cost };
   }
-  return { test, keys, anyOf: branches };
+  return { test, keys, anyOf: branches, cost };
 }

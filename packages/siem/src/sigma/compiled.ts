@@ -23,6 +23,12 @@ export interface Compiled {
    * different fields). The index may file the piece under one key of every branch.
    */
   anyOf?: readonly KeyHints[];
+  /** A rough price of running `test` (1 = one cached field read and a set lookup): AND/OR try cheap parts first. */
+  cost?: number;
+}
+
+export function costOf(c: Compiled): number {
+  return c.cost ?? 1;
 }
 
 export const NO_KEYS: KeyHints = new Map();

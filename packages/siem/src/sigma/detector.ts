@@ -4,12 +4,12 @@
  * or a needle its field must contain (`\\whoami.exe`), see rule-index.ts. An event costs a few hash lookups, one
  * automaton pass per indexed field, and the tests of the rules whose literal it carries.
  */
-import { ALL_VALUES } from './compiled.js';
 import { compileRule } from './compile-rule.js';
 import { EventView } from './event-view.js';
 import { resolvePipeline } from './loader.js';
 import type { Pipeline } from './pipeline.js';
-import { buildIndex, type Entry, type Index, type Variant } from './rule-index.js';
+import { LogsourceIndexes } from './logsource-indexes.js';
+import { buildIndex, type Entry, type ExactKeys, type NeedleKeys, type Variant } from './rule-index.js';
 import type { Logsource, RuleMatch, SigmaRule } from './types.js';
 
 export interface DetectorOptions {
@@ -26,7 +26,6 @@ export interface Detector {
 }
 
 const LOGSOURCE_KEYS = ['product', 'category', 'service'] as const;
-const MAX_LOGSOURCE_INDEXES = 256;
 
 export function compileDetector(rules: readonly SigmaRule[], options: DetectorOptions = {}): Detector {
   const pipeline = resolvePipeline(options.pipeline);
@@ -40,50 +39,41 @@ export function compileDetector(rules: readonly SigmaRule[], options: DetectorOp
   }
   const all = buildIndex(variants);
   let calls = 0;
-  // The event being matched, read by `attempt` (one closure for the detector, not one per event).
-  let current: { view: EventView; out: RuleMatch[]; stamp: number } | undefined;
+  // The event being matched, read by `attempt` (one closure for the detector, not one per event). One view serves
+  // every event: `reset` drops its caches without allocating new ones.
+  const view = new EventView({});
+  let out: RuleMatch[] = [];
   const attempt = (e: Entry): void => {
-    const c = current as { view: EventView; out: RuleMatch[]; stamp: number };
-    if (e.stamp === c.stamp) return;
-    e.stamp = c.stamp;
-    if (e.test(c.view)) add(c.out, e.match);
+    if (e.stamp === calls) return;
+    e.stamp = calls;
+    if (e.test(view)) add(out, e.match);
   };
-  const bySource = new Map<string, Index>();
-
-  // Callers pass the same logsource object for every event of a source: remember it without building a key string.
-  const byObject = new WeakMap<Logsource, Index>();
-  const indexFor = (ls: Logsource): Index => {
-    const known = byObject.get(ls);
-    if (known !== undefined) return known;
-    const sig = `${ls.product ?? ''}|${ls.category ?? ''}|${ls.service ?? ''}`.toLowerCase();
-    let idx = bySource.get(sig);
-    if (idx === undefined) {
-      idx = buildIndex(variants.filter((v) => logsourceFits(v.match.rule.logsource, ls)));
-      if (bySource.size >= MAX_LOGSOURCE_INDEXES) bySource.delete(bySource.keys().next().value as string);
-      bySource.set(sig, idx);
-    }
-    byObject.set(ls, idx);
-    return idx;
-  };
+  const indexes = new LogsourceIndexes((ls) =>
+    buildIndex(variants.filter((v) => logsourceFits(v.match.rule.logsource, ls))),
+  );
 
   return {
     rules,
     match(event, logsource) {
-      const idx = logsource === undefined ? all : indexFor(logsource);
-      const view = new EventView(event);
-      const out: RuleMatch[] = [];
-      current = { view, out, stamp: ++calls };
-      for (const [field, byValue] of idx.exact) {
-        for (const value of view.lowers(field)) {
-          const entries = byValue.get(value);
-          if (entries !== undefined) for (const e of entries) attempt(e);
+      const idx = logsource === undefined ? all : indexes.get(logsource);
+      view.reset(event);
+      out = [];
+      calls++;
+      const { exact, substrings, unkeyed } = idx;
+      for (let f = 0; f < exact.length; f++) {
+        const { slot, byValue } = exact[f] as ExactKeys;
+        const values = view.lowers(slot);
+        for (let i = 0; i < values.length; i++) {
+          const entries = byValue.get(values[i] as string);
+          if (entries !== undefined) for (let k = 0; k < entries.length; k++) attempt(entries[k] as Entry);
         }
       }
-      for (const [field, automaton] of idx.substrings) {
-        for (const value of field === ALL_VALUES ? view.allLowers() : view.lowers(field))
-          automaton.scan(value, attempt);
+      for (let f = 0; f < substrings.length; f++) {
+        const { slot, automaton } = substrings[f] as NeedleKeys;
+        const values = slot === undefined ? view.allLowers() : view.lowers(slot);
+        for (let i = 0; i < values.length; i++) automaton.scan(values[i] as string, attempt);
       }
-      for (const e of idx.unkeyed) attempt(e);
+      for (let k = 0; k < unkeyed.length; k++) attempt(unkeyed[k] as Entry);
       return out;
     },
     stats() {
@@ -92,8 +82,8 @@ export function compileDetector(rules: readonly SigmaRule[], options: DetectorOp
         inapplicable,
         variants: variants.length,
         keyFields: [
-          ...all.exact.map(([f]) => f),
-          ...all.substrings.map(([f]) => (f === ALL_VALUES ? '(keywords)' : `${f} (substring)`)),
+          ...all.exact.map((x) => x.field),
+          ...all.substrings.map((x) => (x.slot === undefined ? '(keywords)' : `${x.field} (substring)`)),
         ],
         unindexed: all.unkeyed.length,
       };

@@ -1,81 +1,127 @@
 /**
  * One event as the matcher sees it: field reads with getField semantics (nested or flat-dotted), and the string forms
  * of each field computed once per event however many rules read it. Arrays match when any element does.
+ *
+ * The detector keeps one view and `reset`s it per event: caches are arrays indexed by field slot and stamped with the
+ * event's generation, and a field with one value reuses its slot's one-element array, so matching an event allocates
+ * almost nothing. A value array handed out is valid until the next `reset`.
  */
-import { getField } from '@rampart/core/event';
+import { type FieldSlot, fieldSlot, slotCount } from './field-slot.js';
 
 const EMPTY: readonly string[] = [];
 
+type FieldRef = string | FieldSlot;
+
 export class EventView {
-  readonly event: Record<string, unknown>;
-  // Created on first use: these maps are the matcher's only per-event allocations. Absent fields (most of the fields
-  // the index asks about) cost one getField and one map entry.
-  private str: Map<string, readonly string[]> | undefined;
-  private low: Map<string, readonly string[]> | undefined;
-  private everything: readonly string[] | undefined;
+  event: Record<string, unknown>;
+  private gen = 1;
+  private strGen = new Int32Array(0);
+  private lowGen = new Int32Array(0);
+  private strVal: (readonly string[])[] = [];
+  private lowVal: (readonly string[])[] = [];
+  private strBox: string[][] = [];
+  private lowBox: string[][] = [];
+  private everything: string[] | undefined;
+  private everythingGen = 0;
 
   constructor(event: Record<string, unknown>) {
     this.event = event;
   }
 
-  get(field: string): unknown {
-    return getField(this.event, field);
+  /** Points the view at the next event; every cached form of the previous one is dropped. */
+  reset(event: Record<string, unknown>): void {
+    this.event = event;
+    this.gen++;
+  }
+
+  get(field: FieldRef): unknown {
+    return (typeof field === 'string' ? fieldSlot(field) : field).read(this.event);
   }
 
   /** The field's scalar values as strings (numbers and booleans as written); empty when absent or an object. */
-  strings(field: string): readonly string[] {
-    if (this.str === undefined) this.str = new Map();
-    let s = this.str.get(field);
-    if (s === undefined) {
-      s = toStrings(getField(this.event, field));
-      this.str.set(field, s);
+  strings(field: FieldRef): readonly string[] {
+    const slot = typeof field === 'string' ? fieldSlot(field) : field;
+    const id = slot.id;
+    if (id >= this.strGen.length) this.strGen = grow(this.strGen);
+    if (this.strGen[id] === this.gen) return this.strVal[id] as readonly string[];
+    let box = this.strBox[id];
+    if (box === undefined) {
+      box = [''];
+      this.strBox[id] = box;
     }
+    const s = toStrings(slot.read(this.event), box);
+    this.strGen[id] = this.gen;
+    this.strVal[id] = s;
     return s;
   }
 
   /** `strings` lower-cased: Sigma compares strings case-insensitively unless `cased` says otherwise. */
-  lowers(field: string): readonly string[] {
-    if (this.low === undefined) this.low = new Map();
-    let s = this.low.get(field);
-    if (s === undefined) {
-      const strings = this.str?.get(field) ?? toStrings(getField(this.event, field));
-      s =
-        strings.length === 0
-          ? EMPTY
-          : strings.length === 1
-            ? [(strings[0] as string).toLowerCase()]
-            : strings.map((x) => x.toLowerCase());
-      this.low.set(field, s);
+  lowers(field: FieldRef): readonly string[] {
+    const slot = typeof field === 'string' ? fieldSlot(field) : field;
+    const id = slot.id;
+    if (id >= this.lowGen.length) this.lowGen = grow(this.lowGen);
+    if (this.lowGen[id] === this.gen) return this.lowVal[id] as readonly string[];
+    let s: readonly string[];
+    const v = slot.read(this.event);
+    if (typeof v === 'string') {
+      let box = this.lowBox[id];
+      if (box === undefined) {
+        box = [''];
+        this.lowBox[id] = box;
+      }
+      box[0] = v.toLowerCase();
+      s = box;
+    } else {
+      const strings = toStrings(v, undefined);
+      s = strings.length === 0 ? EMPTY : strings.map((x) => x.toLowerCase());
     }
+    this.lowGen[id] = this.gen;
+    this.lowVal[id] = s;
     return s;
   }
 
   /** Every scalar value of the event, lower-cased: what keyword (field-less) searches look through. */
   allLowers(): readonly string[] {
-    if (this.everything === undefined) {
-      const out: string[] = [];
+    if (this.everythingGen !== this.gen || this.everything === undefined) {
+      const out = this.everything ?? [];
+      out.length = 0;
       collect(this.event, out);
       this.everything = out;
+      this.everythingGen = this.gen;
     }
     return this.everything;
   }
 }
 
-function toStrings(v: unknown): readonly string[] {
-  if (typeof v === 'string') return [v];
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return [String(v)];
-  if (Array.isArray(v)) {
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(slotCount(), a.length * 2, 64));
+  b.set(a);
+  return b;
+}
+
+/** The string forms of a value; a single one is written into `box` when given (the caller's reusable array). */
+function toStrings(v: unknown, box: string[] | undefined): readonly string[] {
+  let one: string;
+  if (typeof v === 'string') one = v;
+  else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') one = String(v);
+  else if (Array.isArray(v)) {
     const out: string[] = [];
     for (const x of v)
       if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') out.push(String(x));
     return out;
-  }
-  return EMPTY;
+  } else return EMPTY;
+  if (box === undefined) return [one];
+  box[0] = one;
+  return box;
 }
 
 function collect(v: unknown, out: string[]): void {
   if (typeof v === 'string') out.push(v.toLowerCase());
   else if (typeof v === 'number' || typeof v === 'boolean') out.push(String(v));
   else if (Array.isArray(v)) for (const x of v) collect(x, out);
-  else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) collect(x, out);
+  else if (v !== null && typeof v === 'object') {
+    const rec = v as Record<string, unknown>;
+    // for-in without Object.values' array; own properties only, as Object.values reads them.
+    for (const k in rec) if (Object.hasOwn(rec, k)) collect(rec[k], out);
+  }
 }

@@ -6,10 +6,13 @@
 import { BlockList, isIP } from 'node:net';
 import { ALL_VALUES, type Compiled, type KeyHints, NO_KEYS, type Test } from './compiled.js';
 import type { EventView } from './event-view.js';
+import { type FieldSlot, fieldSlot } from './field-slot.js';
 import { KNOWN_MODIFIERS, type RewriteContext, rewriteValue } from './modifiers.js';
 import { compileSigmaRegex } from './python-regex.js';
+import { necessaryLiteral } from './regex-literal.js';
 import { expandAlternatives, type Part, parseSigmaString } from './sigma-string.js';
 import { classify, compileStringsTest } from './string-test.js';
+import { everyTest, someTest } from './test-combinators.js';
 
 export interface ItemContext extends RewriteContext {
   /** The event field(s) a Sigma field name reads (pipeline field mappings); several are OR'd. */
@@ -25,19 +28,18 @@ export function compileFieldItem(key: string, rawValue: unknown, ctx: ItemContex
   if (values.length === 0) throw new Error(`'${key}' has an empty list of values`);
   const has = (m: string) => modifiers.includes(m);
   const fields = fieldName === '' ? undefined : ctx.mapField(fieldName);
-  const read = (view: EventView, lower: boolean): readonly string[] => {
-    if (fields === undefined) return view.allLowers();
-    if (fields.length === 1) return lower ? view.lowers(fields[0] as string) : view.strings(fields[0] as string);
-    return fields.flatMap((f) => (lower ? view.lowers(f) : view.strings(f)));
-  };
+  const slots = fields?.map(fieldSlot);
+  const read = readerOf(slots);
 
   if (has('exists')) {
-    if (fields === undefined) throw new Error(`'exists' needs a field in '${key}'`);
+    if (slots === undefined) throw new Error(`'exists' needs a field in '${key}'`);
     const want = values[0] === true || String(values[0]).toLowerCase() === 'true';
-    return { test: (v) => fields.some((f) => present(v.get(f))) === want, keys: NO_KEYS };
+    return { test: (v) => anyPresent(v, slots) === want, keys: NO_KEYS };
   }
 
   const tests: Test[] = [];
+  // Keyword items read every value of the event; mapped fields read each field.
+  let cost = fields === undefined ? 10 : fields.length;
   let keys: KeyHints = NO_KEYS;
   const plain = modifiers.every((m) => m === 'cased');
   const keyValues = new Set<string>();
@@ -53,9 +55,20 @@ export function compileFieldItem(key: string, rawValue: unknown, ctx: ItemContex
   } else if (has('cidr')) {
     for (const x of values) tests.push(cidrTest(read, String(x), key));
   } else if (has('re')) {
+    const literals: string[] = [];
     for (const x of values) {
       const re = compileSigmaRegex(String(x), { i: has('i'), m: has('m'), s: has('s') });
-      tests.push((v) => read(v, false).some((s) => re.test(s)));
+      const literal = necessaryLiteral(re);
+      if (literal === undefined) indexable = false;
+      else literals.push(literal.toLowerCase());
+      tests.push(regexTest(read, re, re.ignoreCase ? undefined : literal));
+    }
+    cost += 8 * values.length;
+    if (indexable && literals.length > 0) {
+      // A value the regex matches contains its literal (lower-cased, as the index sees values): index it as a needle.
+      const longest = literals.reduce((a, b) => (b.length > a.length ? b : a));
+      const field = fields === undefined ? ALL_VALUES : (fields[0] as string);
+      keys = new Map([[field, { values: new Set(has('all') ? [longest] : literals), exact: false }]]);
     }
   } else {
     const cased = has('cased');
@@ -65,8 +78,8 @@ export function compileFieldItem(key: string, rawValue: unknown, ctx: ItemContex
     for (const x of nulls) {
       void x;
       indexable = false;
-      if (fields === undefined) throw new Error(`null needs a field in '${key}'`);
-      tests.push((v) => !fields.some((f) => present(v.get(f))));
+      if (slots === undefined) throw new Error(`null needs a field in '${key}'`);
+      tests.push((v) => !anyPresent(v, slots));
     }
     const groups = all ? strings.map((x) => [x]) : strings.length > 0 ? [strings] : [];
     for (const group of groups) {
@@ -86,6 +99,7 @@ export function compileFieldItem(key: string, rawValue: unknown, ctx: ItemContex
         if (needle === undefined) indexable = false;
         else keyValues.add(needle.toLowerCase());
       }
+      cost += set.regexes.length * 8 + set.substrings.length + set.prefixes.length + set.suffixes.length + 1;
       if (patterns.length === 0) tests.push(() => false);
       else {
         const t = compileStringsTest(set);
@@ -104,10 +118,24 @@ export function compileFieldItem(key: string, rawValue: unknown, ctx: ItemContex
   if (has('neq')) {
     // `neq` with a list means the value is none of them; the field must be there (as backends compile `field != v`).
     const anyEqual = combine(tests, false);
-    test = (v) => (fields ?? []).some((f) => present(v.get(f))) && !anyEqual(v);
+    const must = slots ?? [];
+    test = (v) => anyPresent(v, must) && !anyEqual(v);
     keys = NO_KEYS;
   }
-  return { test, keys };
+  return { test, keys, cost };
+}
+
+function regexTest(read: Reader, re: RegExp, literal: string | undefined): Test {
+  if (literal === undefined)
+    return (v) => {
+      for (const s of read(v, false)) if (re.test(s)) return true;
+      return false;
+    };
+  // A case-sensitive regex cannot match a value without its literal: a cheap `includes` first.
+  return (v) => {
+    for (const s of read(v, false)) if (s.includes(literal) && re.test(s)) return true;
+    return false;
+  };
 }
 
 /** The longest literal run of a pattern: a value matching the pattern contains it. */
@@ -118,16 +146,30 @@ function longestLiteral(parts: readonly Part[]): string | undefined {
   return best;
 }
 
-function present(x: unknown): boolean {
-  return x !== undefined && x !== null;
+function anyPresent(v: EventView, slots: readonly FieldSlot[]): boolean {
+  for (const s of slots) {
+    const x = s.read(v.event);
+    if (x !== undefined && x !== null) return true;
+  }
+  return false;
 }
 
 function combine(tests: readonly Test[], all: boolean): Test {
   if (tests.length === 1) return tests[0] as Test;
-  return all ? (v) => tests.every((t) => t(v)) : (v) => tests.some((t) => t(v));
+  return all ? everyTest(tests) : someTest(tests);
 }
 
 type Reader = (view: EventView, lower: boolean) => readonly string[];
+
+/** The values a field item reads: its field's (one slot: cached, no copy), several mapped fields', or every value. */
+function readerOf(slots: readonly FieldSlot[] | undefined): Reader {
+  if (slots === undefined) return (view) => view.allLowers();
+  if (slots.length === 1) {
+    const slot = slots[0] as FieldSlot;
+    return (view, lower) => (lower ? view.lowers(slot) : view.strings(slot));
+  }
+  return (view, lower) => slots.flatMap((f) => (lower ? view.lowers(f) : view.strings(f)));
+}
 
 function compareTest(read: Reader, op: string, raw: unknown, key: string): Test {
   const bound = Number(raw);

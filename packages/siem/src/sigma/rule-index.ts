@@ -2,7 +2,8 @@
  * Files compiled rule variants under the key that lets the fewest events through: a rare exact value (hash lookup), a
  * long needle (one Aho-Corasick pass per field), one good key per branch of an OR, or else nothing (tried on every event).
  */
-import type { Key, KeyHints, Test } from './compiled.js';
+import { ALL_VALUES, type Key, type KeyHints, type Test } from './compiled.js';
+import { type FieldSlot, fieldSlot } from './field-slot.js';
 import { SubstringIndex } from './substring-index.js';
 import type { RuleMatch } from './types.js';
 
@@ -13,9 +14,23 @@ export interface Entry {
   stamp: number;
 }
 
+/** Rules keyed by an exact (lower-cased) value of one field. */
+export interface ExactKeys {
+  field: string;
+  slot: FieldSlot;
+  byValue: Map<string, Entry[]>;
+}
+
+/** Rules keyed by a needle of one field (`slot` undefined: keywords, a needle of any value of the event). */
+export interface NeedleKeys {
+  field: string;
+  slot: FieldSlot | undefined;
+  automaton: SubstringIndex<Entry>;
+}
+
 export interface Index {
-  exact: [string, Map<string, Entry[]>][];
-  substrings: [string, SubstringIndex<Entry>][];
+  exact: ExactKeys[];
+  substrings: NeedleKeys[];
   unkeyed: Entry[];
 }
 
@@ -80,8 +95,12 @@ export function buildIndex(variants: readonly Variant[]): Index {
     else file(choice, entry);
   }
   return {
-    exact: [...exact.entries()],
-    substrings: [...needles.entries()].map(([f, list]) => [f, new SubstringIndex(list)]),
+    exact: [...exact.entries()].map(([field, byValue]) => ({ field, slot: fieldSlot(field), byValue })),
+    substrings: [...needles.entries()].map(([field, list]) => ({
+      field,
+      slot: field === ALL_VALUES ? undefined : fieldSlot(field),
+      automaton: new SubstringIndex(list),
+    })),
     unkeyed,
   };
 }

@@ -81,5 +81,6 @@ function dispositionParam(line: string, param: string): string | undefined {
   const re = new RegExp(`;\\s*${param}\\s*=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]*))`, 'i');
   const m = re.exec(line);
   if (m === null) return undefined;
-  return m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] as string);
+  // Inside quotes only `\"` and `\\` are escapes (as ModSecurity reads them); other backslashes stay (`..\1.7z`).
+  return m[1] !== undefined ? m[1].replace(/\\(["\\])/g, '$1') : (m[2] as string);
 }

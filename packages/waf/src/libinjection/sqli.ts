@@ -15,15 +15,25 @@ export interface SqliResult {
 
 const VALUE = '[sn1v]';
 /** Shapes after a closed quote (quote contexts): the input broke out of a string literal. */
-const QUOTED_SHAPES = [/^s\)*&[sn1vf(]/, /^s\)*o\(*[sn1vfE]/, /^s\)*[;]?[EU]/, /^s\)*f\(/, /^s\)*c$/, /^s\)*B/];
+const QUOTED_SHAPES = [
+  /^s\)*&[sn1vf(]/,
+  /^s\)*o\(*[snvfE]/,
+  /^s\)*o1o/,
+  /^s\)*[;]?[EU]/,
+  /^s\)*f\(/,
+  /^s\)*c$/,
+  /^s\)*c+[on&]/,
+  /^s\)*B/,
+];
 /** Shapes valid with no quote: numeric injection (`1 or 1=1`), unions, stacked statements, time probes. */
 const BARE_SHAPES = [
   new RegExp(`^[n1v]\\)*&${VALUE}o${VALUE}`),
   /^[n1v]\)*&\(*f\(/,
   new RegExp(`^${VALUE}\\)*U\\(*[Ek]`),
   new RegExp(`^${VALUE}\\)*;\\(*E`),
-  /^\(*E[^;]{0,3}k/,
-  new RegExp(`^n\\)*&n$`),
+  /^\(*E[^;]{0,4}k/,
+  /^\(*E[sn1v(]*o\(*E/,
+  /^n\)*&n$/,
 ];
 
 function fold(tokens: SqlToken[]): SqlToken[] {
@@ -64,7 +74,7 @@ export function detectSqli(input: string): SqliResult | undefined {
       .join('');
     const shapes = context === '' ? BARE_SHAPES : QUOTED_SHAPES;
     if (shapes.some((re) => re.test(fp))) return { fingerprint: fp, context };
-    if (context === '' && /^f\(/.test(fp) && hasDangerousCall(tokens.slice(0, 1))) return { fingerprint: fp, context };
+    if (context === '' && /^f\(/.test(fp) && hasDangerousCall(tokens.slice(0, 2))) return { fingerprint: fp, context };
     if (context !== '' && /^s\)*o/.test(fp) && hasDangerousCall(tokens)) return { fingerprint: fp, context };
   }
   return undefined;

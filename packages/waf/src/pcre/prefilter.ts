@@ -10,6 +10,8 @@ export interface LiteralPrefilter {
   mayMatch(input: string): boolean;
 }
 
+import { AhoCorasick } from '../operators/aho-corasick.js';
+
 type Req = string[] | undefined;
 
 const MAX_SET = 24;
@@ -35,34 +37,29 @@ export function requiredLiterals(pattern: string): LiteralPrefilter | undefined 
     return undefined;
   }
   if (req === undefined || req.length === 0 || req.some((s) => s.length === 0)) return undefined;
-  const literals = caseless ? [...new Set(req.map((s) => s.toLowerCase()))] : [...new Set(req)];
+  // Lowercase only ASCII letters: the automaton folds ASCII case, PCRE's caseless mode folds nothing else.
+  const literals = caseless
+    ? [...new Set(req.map((s) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase())))]
+    : [...new Set(req)];
   return new Prefilter(literals, caseless);
 }
 
 class Prefilter implements LiteralPrefilter {
+  /** One pass over the input for all literals, folding ASCII case (as PCRE's caseless mode does). */
+  private readonly automaton: AhoCorasick | undefined;
+
   constructor(
     readonly literals: readonly string[],
     readonly caseless: boolean,
-  ) {}
+  ) {
+    this.automaton = caseless || literals.length > 1 ? new AhoCorasick(literals) : undefined;
+  }
 
   mayMatch(input: string): boolean {
-    const s = this.caseless ? lowerCached(input) : input;
-    for (const l of this.literals) if (s.includes(l)) return true;
-    return false;
+    // Folding case for a case-sensitive pattern only lets more inputs through: the prefilter stays conservative.
+    if (this.automaton !== undefined) return this.automaton.search(input) !== undefined;
+    return input.includes(this.literals[0] as string);
   }
-}
-
-// Many rules prefilter the same (transformed) value: keep its lowercase form for a while.
-let lowerCache = new Map<string, string>();
-function lowerCached(s: string): string {
-  if (s.length < 16) return s.toLowerCase();
-  let l = lowerCache.get(s);
-  if (l === undefined) {
-    if (lowerCache.size > 2048) lowerCache = new Map();
-    l = s.toLowerCase();
-    lowerCache.set(s, l);
-  }
-  return l;
 }
 
 interface Parsed {

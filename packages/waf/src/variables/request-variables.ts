@@ -54,8 +54,10 @@ export function fillRequestLine(v: RequestVariables, req: WafRequest): void {
   s.set('REQUEST_URI_RAW', uri);
   s.set('REQUEST_URI', uri);
   s.set('REQUEST_LINE', `${req.method} ${uri} ${req.protocol}`);
-  s.set('REQUEST_FILENAME', path);
-  s.set('REQUEST_BASENAME', path.slice(path.lastIndexOf('/') + 1));
+  // As ModSecurity: the path is percent-decoded (not `+`), the query string and REQUEST_URI stay raw.
+  const filename = percentDecode(path);
+  s.set('REQUEST_FILENAME', filename);
+  s.set('REQUEST_BASENAME', filename.slice(filename.lastIndexOf('/') + 1));
   s.set('QUERY_STRING', query);
   s.set('REMOTE_ADDR', req.remoteAddr);
   s.set('REMOTE_HOST', req.remoteAddr);
@@ -91,6 +93,12 @@ export function fillRequestLine(v: RequestVariables, req: WafRequest): void {
     } else if (lower === 'host') s.set('SERVER_NAME', value.replace(/:\d+$/, ''));
     else if (lower === 'content-type') s.set('REQUEST_CONTENT_TYPE', value);
   }
+}
+
+function percentDecode(s: string): string {
+  return s.includes('%')
+    ? s.replace(/%([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)))
+    : s;
 }
 
 export function fillBody(v: RequestVariables, raw: string, body: ParsedBody | undefined, length: number): void {

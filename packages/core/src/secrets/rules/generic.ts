@@ -17,6 +17,7 @@ const PROVIDER_SHAPED =
 function realGenericValue(secret: string, match: RegExpExecArray): boolean {
   const name = (match.groups?.name ?? '').replace(/["'`\s]/g, '');
   if (SETTING_NAME.test(name)) return false;
+  if (match.groups?.secret3 !== undefined && looksLikeCode(match)) return false;
   // Kubernetes Secret `data:` and similar stores hold base64: judge the decoded value.
   const decoded = secret.length >= 12 && secret.length % 4 === 0 ? decodeBase64Text(secret) : undefined;
   // A decoded sentence or template (`{{ .Values.x | b64enc }}`) is not a credential.
@@ -26,10 +27,25 @@ function realGenericValue(secret: string, match: RegExpExecArray): boolean {
   return !isUnlikelyGenericSecret(value);
 }
 
+/**
+ * An unquoted value in source code rather than a literal: after a comma (an argument list, not SQL's quoted
+ * `('name', 'value')`), followed by a call, index or member access, or a short identifier (`Uint8Array`,
+ * `sqlite3_value_int`): random credentials are longer or carry symbols.
+ */
+function looksLikeCode(match: RegExpExecArray): boolean {
+  const value = match.groups?.secret3 ?? '';
+  if (match.groups?.sep === ',') return true;
+  const next = match.input[match.index + match[0].length];
+  if (next === '(' || next === '[' || next === '.') return true;
+  return (
+    value.length < 20 && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(value) && /[a-z0-9][A-Z]|[A-Za-z0-9]_[A-Za-z]/.test(value)
+  );
+}
+
 /** `NAME <sep> value`, quoted (any character but the quote) or bare (no spaces, quotes or separators). */
 function generic(names: string): RegExp {
   return new RegExp(
-    `(?<name>(?:${names})[A-Za-z0-9_.-]{0,24}["'\`]?)\\s{0,8}(?::=|=>|[:=,]|\\s=\\s)\\s{0,8}(?:"(?<secret>[^"\\n\\\\]{8,200})"|'(?<secret2>[^'\\n\\\\]{8,200})'|(?<secret3>[^\\s"'\`()[\\]{}<>]{7,199}[^\\s"'\`;,()[\\]{}<>]))`,
+    `(?<name>(?:${names})[A-Za-z0-9_.-]{0,24}["'\`]?)\\s{0,8}(?<sep>:=|=>|[:=,])\\s{0,8}(?:"(?<secret>[^"\\n\\\\]{8,200})"|'(?<secret2>[^'\\n\\\\]{8,200})'|(?<secret3>[^\\s"'\`()[\\]{}<>]{7,199}[^\\s"'\`;,()[\\]{}<>]))`,
     'gi',
   );
 }

@@ -13,6 +13,8 @@ function realUrlPassword(secret: string, match: RegExpExecArray): boolean {
   const user = match.groups?.user ?? '';
   const host = match.groups?.host ?? '';
   if (secret === user) return false;
+  // RFC 2606 documentation hosts: `https://user:pass@example.com` is an example, not a credential.
+  if (/(?:^|\.)example\.(?:com|org|net)(?::\d+)?$|\.(?:example|test|invalid)(?::\d+)?$/i.test(host)) return false;
   if (LOCAL_HOSTS.test(host) && secret.length < 12) return false;
   return true;
 }
