@@ -1,11 +1,13 @@
 /**
- * Per-route authorization, compiled once: required scopes, roles and claims, then CEL rules (parsed at start with
- * `@marcbachmann/cel-js`). Every decision names the rule that decided it (`scope:orders:write`, `cel:owner-only`);
- * the client only ever sees a plain 403.
+ * Per-route authorization, compiled once: required scopes, roles and claims, then CEL rules (parsed and planned at
+ * start with `@bufbuild/cel`, see cel.ts). Every decision names the rule that decided it (`scope:orders:write`,
+ * `cel:owner-only`); the client only ever sees a plain 403.
  */
-import { parse } from '@marcbachmann/cel-js';
+import { isCelError } from '@bufbuild/cel';
 import type { AuthorizeConfig } from '../config/types.js';
 import type { Identity } from '../auth/identity.js';
+import { compileCel } from './cel.js';
+import { objectView } from './object-view.js';
 
 export interface RequestFacts {
   method: string;
@@ -27,6 +29,8 @@ export interface AuthzDecision {
 export type Authorizer = (identity: Identity | undefined, req: RequestFacts) => AuthzDecision;
 
 const ALLOW_ALL: AuthzDecision = Object.freeze({ allow: true, rule: 'none-configured' });
+/** What CEL rules see as `identity` on a route without authentication. */
+const NO_IDENTITY = objectView({ subject: '', scopes: [], roles: [], claims: {} });
 
 export class AuthzConfigError extends Error {
   constructor(
@@ -44,7 +48,7 @@ export function compileAuthorizer(cfg: AuthorizeConfig | undefined, field: strin
   const claims = Object.entries(cfg.claims ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v : [v]] as const);
   const rules = (cfg.rules ?? []).map((r, i) => {
     try {
-      return { name: r.name, fn: parse(r.cel) };
+      return { name: r.name, fn: compileCel(r.cel) };
     } catch (e) {
       throw new AuthzConfigError(
         `CEL rule "${r.name}": ${(e as Error).message.split('\n')[0]}`,
@@ -64,19 +68,20 @@ export function compileAuthorizer(cfg: AuthorizeConfig | undefined, field: strin
       if (!ok) return { allow: false, rule: `claim:${name}` };
     }
     if (rules.length > 0) {
-      const ctx = { request: req, identity: identity ?? { subject: '', scopes: [], roles: [], claims: {} } };
+      const ctx = { request: objectView(req), identity: identity === undefined ? NO_IDENTITY : objectView(identity) };
       for (const r of rules) {
         let v: unknown;
         try {
           v = r.fn(ctx);
         } catch (e) {
-          return {
-            allow: false,
-            rule: `cel:${r.name}`,
-            detail: `evaluation error: ${(e as Error).message.split('\n')[0]}`,
-          };
+          v = e instanceof Error ? e : new Error(String(e));
         }
-        if (v !== true) return { allow: false, rule: `cel:${r.name}` };
+        if (v === true) continue;
+        // @bufbuild/cel returns evaluation errors (no such key, no overload, bad regex) as values.
+        if (isCelError(v) || v instanceof Error) {
+          return { allow: false, rule: `cel:${r.name}`, detail: `evaluation error: ${v.message.split('\n')[0]}` };
+        }
+        return { allow: false, rule: `cel:${r.name}` };
       }
     }
     return allowed;

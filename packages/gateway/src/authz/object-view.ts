@@ -3,14 +3,18 @@
  * into a fresh Map (after a chain of protobuf type checks) every time an expression touches it; this view answers
  * lookups straight from the object, so a rule costs what it reads, and nothing is copied per request.
  */
-import { type CelInput, type CelMap, celMap } from '@bufbuild/cel';
+import { type CelInput, type CelMap, type CelUint, celMap } from '@bufbuild/cel';
 
-type Key = Parameters<CelMap['get']>[0];
+/** The keys a CEL map may have (what `celMap` accepts); a view only ever holds strings. */
+type Key = string | bigint | boolean | CelUint;
 type Plain = Record<string, unknown>;
 
 const isEnumerable = Object.prototype.propertyIsEnumerable;
 
-/** A CEL map over `obj`'s own enumerable keys; a key whose value is `undefined` is absent (as `has()` says). */
+/**
+ * A CEL map over `obj`'s own enumerable keys (what `Object.entries` would copy). A key whose value is `undefined`
+ * (an unset optional field) is absent to lookups and `has()`, yet counted by `size()` and key iteration, as before.
+ */
 export function objectView(obj: object): CelMap {
   return celMap(new ObjectView(obj as Plain));
 }
@@ -28,7 +32,7 @@ class ObjectView implements ReadonlyMap<Key, CelInput> {
   constructor(private readonly obj: Plain) {}
 
   get size(): number {
-    return this.definedKeys().length;
+    return Object.keys(this.obj).length;
   }
 
   get(key: Key): CelInput | undefined {
@@ -42,15 +46,15 @@ class ObjectView implements ReadonlyMap<Key, CelInput> {
   }
 
   *keys(): MapIterator<Key> {
-    yield* this.definedKeys();
+    yield* Object.keys(this.obj);
   }
 
   *values(): MapIterator<CelInput> {
-    for (const k of this.definedKeys()) yield view(this.obj[k]);
+    for (const k of Object.keys(this.obj)) yield view(this.obj[k]);
   }
 
   *entries(): MapIterator<[Key, CelInput]> {
-    for (const k of this.definedKeys()) yield [k, view(this.obj[k])];
+    for (const k of Object.keys(this.obj)) yield [k, view(this.obj[k])];
   }
 
   [Symbol.iterator](): MapIterator<[Key, CelInput]> {
@@ -58,10 +62,6 @@ class ObjectView implements ReadonlyMap<Key, CelInput> {
   }
 
   forEach(cb: (value: CelInput, key: Key, map: ReadonlyMap<Key, CelInput>) => void, thisArg?: unknown): void {
-    for (const k of this.definedKeys()) cb.call(thisArg, view(this.obj[k]), k, this);
-  }
-
-  private definedKeys(): string[] {
-    return Object.keys(this.obj).filter((k) => this.obj[k] !== undefined);
+    for (const k of Object.keys(this.obj)) cb.call(thisArg, view(this.obj[k]), k, this);
   }
 }

@@ -21,8 +21,13 @@ export class EventView {
   private lowVal: (readonly string[])[] = [];
   private strBox: string[][] = [];
   private lowBox: string[][] = [];
+  /** The value each `lowBox` holds the lower-case form of. */
+  private lowFrom: (string | undefined)[] = [];
   private everything: string[] | undefined;
   private everythingGen = 0;
+  // The previous event's raw strings by position in the walk: events of one shape repeat many of them.
+  private readonly lastRaw: string[] = [];
+  private readonly lastLow: string[] = [];
 
   constructor(event: Record<string, unknown>) {
     this.event = event;
@@ -68,8 +73,22 @@ export class EventView {
       if (box === undefined) {
         box = [''];
         this.lowBox[id] = box;
+        this.lowFrom[id] = undefined;
       }
-      box[0] = v.toLowerCase();
+      // Logs repeat values (event names, methods, agents): the same value as this field's last one is not lowered again.
+      if (this.lowFrom[id] !== v) {
+        box[0] = v.toLowerCase();
+        this.lowFrom[id] = v;
+      }
+      s = box;
+    } else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') {
+      let box = this.lowBox[id];
+      if (box === undefined) {
+        box = [''];
+        this.lowBox[id] = box;
+      }
+      box[0] = String(v).toLowerCase();
+      this.lowFrom[id] = undefined;
       s = box;
     } else {
       const strings = toStrings(v, undefined);
@@ -85,11 +104,30 @@ export class EventView {
     if (this.everythingGen !== this.gen || this.everything === undefined) {
       const out = this.everything ?? [];
       out.length = 0;
-      collect(this.event, out);
+      this.collect(this.event, out);
       this.everything = out;
       this.everythingGen = this.gen;
     }
     return this.everything;
+  }
+
+  private collect(v: unknown, out: string[]): void {
+    if (typeof v === 'string') {
+      const at = out.length;
+      if (this.lastRaw[at] === v) out.push(this.lastLow[at] as string);
+      else {
+        const low = v.toLowerCase();
+        this.lastRaw[at] = v;
+        this.lastLow[at] = low;
+        out.push(low);
+      }
+    } else if (typeof v === 'number' || typeof v === 'boolean') out.push(String(v));
+    else if (Array.isArray(v)) for (const x of v) this.collect(x, out);
+    else if (v !== null && typeof v === 'object') {
+      const rec = v as Record<string, unknown>;
+      // for-in without Object.values' array; own properties only, as Object.values reads them.
+      for (const k in rec) if (Object.hasOwn(rec, k)) this.collect(rec[k], out);
+    }
   }
 }
 
@@ -113,15 +151,4 @@ function toStrings(v: unknown, box: string[] | undefined): readonly string[] {
   if (box === undefined) return [one];
   box[0] = one;
   return box;
-}
-
-function collect(v: unknown, out: string[]): void {
-  if (typeof v === 'string') out.push(v.toLowerCase());
-  else if (typeof v === 'number' || typeof v === 'boolean') out.push(String(v));
-  else if (Array.isArray(v)) for (const x of v) collect(x, out);
-  else if (v !== null && typeof v === 'object') {
-    const rec = v as Record<string, unknown>;
-    // for-in without Object.values' array; own properties only, as Object.values reads them.
-    for (const k in rec) if (Object.hasOwn(rec, k)) collect(rec[k], out);
-  }
 }

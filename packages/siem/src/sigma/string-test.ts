@@ -60,8 +60,8 @@ export function compileStringsTest(set: PatternSet): StringsTest {
       return false;
     });
   }
-  if (set.suffixes.length > 0) checks.push(affixTest(set.suffixes, (v, n) => v.slice(v.length - n)));
-  if (set.prefixes.length > 0) checks.push(affixTest(set.prefixes, (v, n) => v.slice(0, n)));
+  if (set.suffixes.length > 0) checks.push(affixTest(set.suffixes, true));
+  if (set.prefixes.length > 0) checks.push(affixTest(set.prefixes, false));
   for (const r of regexes) checks.push((v) => r.test(v));
   if (checks.length === 1) {
     const only = checks[0] as (v: string) => boolean;
@@ -76,23 +76,31 @@ export function compileStringsTest(set: PatternSet): StringsTest {
   };
 }
 
-/** Prefixes or suffixes grouped by length: one slice and one set lookup per distinct length, however many there are. */
-function affixTest(affixes: readonly string[], cut: (v: string, n: number) => string): (v: string) => boolean {
-  const byLength = new Map<number, Set<string>>();
-  for (const a of affixes) {
-    let set = byLength.get(a.length);
-    if (set === undefined) {
-      set = new Set();
-      byLength.set(a.length, set);
+/**
+ * Prefixes or suffixes filed by their edge character (first of a prefix, last of a suffix): a value is compared only
+ * with the affixes that share its edge character, by `startsWith`/`endsWith`, without cutting a substring.
+ */
+function affixTest(affixes: readonly string[], suffix: boolean): (v: string) => boolean {
+  if (affixes.includes('')) return () => true;
+  const byEdge = new Map<number, string[]>();
+  for (const a of new Set(affixes)) {
+    const edge = a.charCodeAt(suffix ? a.length - 1 : 0);
+    let list = byEdge.get(edge);
+    if (list === undefined) {
+      list = [];
+      byEdge.set(edge, list);
     }
-    set.add(a);
+    list.push(a);
   }
-  const groups = [...byLength.entries()].sort((a, b) => a[0] - b[0]);
+  if (suffix)
+    return (v) => {
+      const list = byEdge.get(v.charCodeAt(v.length - 1));
+      if (list !== undefined) for (let i = 0; i < list.length; i++) if (v.endsWith(list[i] as string)) return true;
+      return false;
+    };
   return (v) => {
-    for (const [n, set] of groups) {
-      if (n > v.length) return false;
-      if (set.has(cut(v, n))) return true;
-    }
+    const list = byEdge.get(v.charCodeAt(0));
+    if (list !== undefined) for (let i = 0; i < list.length; i++) if (v.startsWith(list[i] as string)) return true;
     return false;
   };
 }
