@@ -17,18 +17,7 @@ import { loadWafSync } from './load-waf.js';
 import { parseActions } from './seclang/actions.js';
 import { lexSecLang } from './seclang/lexer.js';
 import { TRANSFORMATIONS } from './transformations/index.js';
-
-/** mulberry32: a small seeded PRNG, so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from '@rampart/core/testing';
 
 const ALPHABET = [
   '"',

@@ -1,50 +1,13 @@
 /** `rampart hunt --sigma ... --input ...`: one JSON object per match, table output, and usage errors as exit code 2. */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
-import { isRampartError } from '@rampart/core';
 import { repoRoot } from '@rampart/core/testing';
-import { Command } from 'commander';
-import type { RunCommand } from '../command.js';
-import { CliContext } from '../context.js';
-import { huntCommand } from './hunt.js';
+import { runCli } from '../testing.js';
+
+const rampart = (args: string[]) => runCli(args, {});
 
 const fixtures = join(repoRoot(), 'packages', 'siem', 'testdata', 'sigma', 'hunt');
-
-async function rampart(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => {
-    out += d;
-  });
-  stderr.on('data', (d) => {
-    err += d;
-  });
-  // The command alone (not main.js, which loads every capability): global flags as main defines them.
-  const streams = { stdout, stderr, env: {} };
-  const program = new Command().exitOverride().option('-f, --format <format>').option('-o, --output <file>');
-  let pending: Promise<number> | undefined;
-  let leaf: Command = program;
-  program.hook('preAction', (_root, action) => {
-    leaf = action;
-  });
-  huntCommand.register(program, (action: RunCommand) => {
-    pending = Promise.resolve().then(() => action(new CliContext(leaf.optsWithGlobals(), streams)));
-  });
-  let code: number;
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    code = await (pending ?? Promise.resolve(0));
-  } catch (e) {
-    if (!isRampartError(e)) throw e;
-    err += `rampart: ${e.format()}\n`;
-    code = e.exitCode;
-  }
-  return { code, out, err };
-}
 
 test('hunt --format json prints rule.id, rule.title and the event for every match', async () => {
   const r = await rampart([

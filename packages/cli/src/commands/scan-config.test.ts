@@ -3,25 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import { repoRoot, sharedData } from '@rampart/core/testing';
-import { main } from '../main.js';
+import { runCli } from '../testing.js';
 
-async function rampart(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => {
-    out += d;
-  });
-  stderr.on('data', (d) => {
-    err += d;
-  });
-  const code = await main(args, { stdout, stderr, env: {} });
-  return { code, out, err };
-}
+const rampart = (args: string[]) => runCli(args, {});
 
 const PSS = sharedData('k8s/pss');
 const TREE = join(repoRoot(), 'packages', 'scan', 'testdata', 'secrets', 'tree');

@@ -6,28 +6,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import { repoRoot } from '@rampart/core/testing';
-import { main } from '../main.js';
+import { runCli } from '../testing.js';
+
+const rampart = (args: string[]) => runCli(args, { NO_COLOR: '1' });
 
 const testdata = join(repoRoot(), 'packages/scan/testdata/vuln');
 const sbom = join(testdata, 'sbom/app.cdx.json');
-
-async function rampart(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => {
-    out += d;
-  });
-  stderr.on('data', (d) => {
-    err += d;
-  });
-  const code = await main(args, { stdout, stderr, env: { NO_COLOR: '1' } });
-  return { code, out, err };
-}
 
 async function importedDb(): Promise<string> {
   const db = join(mkdtempSync(join(tmpdir(), 'rampart-cli-')), 'db.sqlite');
@@ -183,20 +169,8 @@ test('scan fs --scanners inventory,vuln adds the matched vulnerabilities, and wa
       packages: { '': { name: 'app', version: '1.0.0' }, 'node_modules/lodash': { version: '4.17.20' } },
     }),
   );
-  const run = async (env: Record<string, string>) => {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (d) => {
-      out += d;
-    });
-    stderr.on('data', (d) => {
-      err += d;
-    });
-    const code = await main(['scan', 'fs', dir, '--scanners', 'inventory,vuln', '-f', 'json'], { stdout, stderr, env });
-    return { code, out, err };
-  };
+  const run = (env: Record<string, string>) =>
+    runCli(['scan', 'fs', dir, '--scanners', 'inventory,vuln', '-f', 'json'], env);
   const r = await run({ RAMPART_DB: db });
   assert.equal(r.code, 0, r.err);
   const report = JSON.parse(r.out);

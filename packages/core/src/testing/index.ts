@@ -37,3 +37,17 @@ export function sharedData(relativePath: string): SharedData {
         skip: `SKIPPED: shared corpus ${relativePath} is absent (expected at ${path}); clone next to shared/ to run`,
       };
 }
+
+/**
+ * A seeded PRNG (mulberry32) for property and fuzz tests: inputs are random in shape and identical on every run, so a
+ * failure replays exactly. Returns numbers in [0, 1).
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

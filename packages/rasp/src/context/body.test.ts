@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { repoRoot } from '@rampart/core/testing';
+import { repoRoot, seededRandom as rng } from '@rampart/core/testing';
 import { parseBody } from './body.js';
 import { parseCookies } from './cookies.js';
 import { parseMultipart } from './multipart.js';
@@ -52,17 +52,6 @@ test('expandBrackets builds qs-style objects from bracketed keys', () => {
   assert.equal(expandBrackets([['a', '1']]), undefined);
   assert.deepEqual(JSON.parse(JSON.stringify(expandBrackets([['u[$in][0]', 'x']]))), { u: { $in: { '0': 'x' } } });
 });
-
-/** mulberry32, seeded: the same inputs on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('property: the body, multipart and cookie parsers never throw on random input', () => {
   const random = rng(7);

@@ -15,12 +15,14 @@ type FieldRef = string | FieldSlot;
 export class EventView {
   event: Record<string, unknown>;
   private gen = 1;
+  // Per-slot caches, grown together (and filled, so V8 keeps them as fast arrays rather than sparse dictionaries).
+  private capacity = 0;
   private strGen = new Int32Array(0);
   private lowGen = new Int32Array(0);
   private strVal: (readonly string[])[] = [];
   private lowVal: (readonly string[])[] = [];
-  private strBox: string[][] = [];
-  private lowBox: string[][] = [];
+  private strBox: (string[] | undefined)[] = [];
+  private lowBox: (string[] | undefined)[] = [];
   /** The value each `lowBox` holds the lower-case form of. */
   private lowFrom: (string | undefined)[] = [];
   private everything: string[] | undefined;
@@ -47,7 +49,7 @@ export class EventView {
   strings(field: FieldRef): readonly string[] {
     const slot = typeof field === 'string' ? fieldSlot(field) : field;
     const id = slot.id;
-    if (id >= this.strGen.length) this.strGen = grow(this.strGen);
+    if (id >= this.capacity) this.grow();
     if (this.strGen[id] === this.gen) return this.strVal[id] as readonly string[];
     let box = this.strBox[id];
     if (box === undefined) {
@@ -64,7 +66,7 @@ export class EventView {
   lowers(field: FieldRef): readonly string[] {
     const slot = typeof field === 'string' ? fieldSlot(field) : field;
     const id = slot.id;
-    if (id >= this.lowGen.length) this.lowGen = grow(this.lowGen);
+    if (id >= this.capacity) this.grow();
     if (this.lowGen[id] === this.gen) return this.lowVal[id] as readonly string[];
     let s: readonly string[];
     const v = slot.read(this.event);
@@ -111,6 +113,27 @@ export class EventView {
     return this.everything;
   }
 
+  private grow(): void {
+    const n = Math.max(slotCount(), this.capacity * 2, 64);
+    const widen = <T>(a: T[], fill: T): T[] => {
+      const b = new Array<T>(n).fill(fill);
+      for (let i = 0; i < a.length; i++) b[i] = a[i] as T;
+      return b;
+    };
+    const strGen = new Int32Array(n);
+    strGen.set(this.strGen);
+    this.strGen = strGen;
+    const lowGen = new Int32Array(n);
+    lowGen.set(this.lowGen);
+    this.lowGen = lowGen;
+    this.strVal = widen(this.strVal, EMPTY);
+    this.lowVal = widen(this.lowVal, EMPTY);
+    this.strBox = widen(this.strBox, undefined);
+    this.lowBox = widen(this.lowBox, undefined);
+    this.lowFrom = widen(this.lowFrom, undefined);
+    this.capacity = n;
+  }
+
   private collect(v: unknown, out: string[]): void {
     if (typeof v === 'string') {
       const at = out.length;
@@ -129,12 +152,6 @@ export class EventView {
       for (const k in rec) if (Object.hasOwn(rec, k)) this.collect(rec[k], out);
     }
   }
-}
-
-function grow(a: Int32Array): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(Math.max(slotCount(), a.length * 2, 64));
-  b.set(a);
-  return b;
 }
 
 /** The string forms of a value; a single one is written into `box` when given (the caller's reusable array). */

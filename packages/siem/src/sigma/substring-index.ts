@@ -62,6 +62,12 @@ export class SubstringIndex<T> {
         queue.push(t);
       }
     }
+    // Scanning wants no multiply and no output-list check per character: each entry holds the target state's row
+    // offset (state * width), bitwise-negated when some needle ends at that state.
+    for (let i = 0; i < delta.length; i++) {
+      const t = delta[i] as number;
+      delta[i] = (out[t] as T[]).length > 0 ? ~(t * w) : t * w;
+    }
     this.delta = delta;
     this.out = out;
   }
@@ -72,25 +78,30 @@ export class SubstringIndex<T> {
 
   /** True when any needle occurs in `text` (stops at the first). */
   occursIn(text: string): boolean {
-    const { delta, width, ascii, out } = this;
-    let s = 0;
+    const { delta, ascii } = this;
+    let row = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      s = delta[s * width + (c < 128 ? (ascii[c] as number) : (this.wide.get(c) ?? 0))] as number;
-      if ((out[s] as T[]).length > 0) return true;
+      const next = delta[row + (c < 128 ? (ascii[c] as number) : (this.wide.get(c) ?? 0))] as number;
+      if (next < 0) return true;
+      row = next;
     }
     return false;
   }
 
   /** Calls `hit` for every item whose needle occurs in `text` (an item may be reported more than once). */
   scan(text: string, hit: (item: T) => void): void {
-    const { delta, width, ascii, out } = this;
-    let s = 0;
+    const { delta, ascii, width } = this;
+    let row = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      s = delta[s * width + (c < 128 ? (ascii[c] as number) : (this.wide.get(c) ?? 0))] as number;
-      const items = out[s] as T[];
-      for (let k = 0; k < items.length; k++) hit(items[k] as T);
+      let next = delta[row + (c < 128 ? (ascii[c] as number) : (this.wide.get(c) ?? 0))] as number;
+      if (next < 0) {
+        next = ~next;
+        const items = this.out[next / width] as T[];
+        for (let k = 0; k < items.length; k++) hit(items[k] as T);
+      }
+      row = next;
     }
   }
 }

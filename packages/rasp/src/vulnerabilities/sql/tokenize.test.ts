@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { detectSqlInjection } from './detect.js';
 import { GENERIC, MYSQL, POSTGRES, SQLITE } from './dialect.js';
 import { tokenizeSql } from './tokenize.js';
+import { seededRandom as rng } from '@rampart/core/testing';
 
 const kinds = (sql: string, d = POSTGRES) => tokenizeSql(sql, d).map((t) => `${t.kind}:${sql.slice(t.start, t.end)}`);
 
@@ -45,18 +46,6 @@ test('tokenizes literals, identifiers, comments and parameters per dialect', () 
   assert.deepEqual(kinds("SELECT 'open"), ['word:SELECT', "unterminated:'open"]);
   assert.deepEqual(kinds('SELECT /* open'), ['word:SELECT', 'unterminated:/* open']);
 });
-
-/** A small seeded PRNG (mulberry32) so the property test is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = 'abcXYZ019 \'"`$[]()-#/*\\;=,.?:\n\tE@';
 

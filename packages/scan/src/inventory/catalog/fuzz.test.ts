@@ -8,18 +8,7 @@ import { test } from 'node:test';
 import { fixture } from '../testing/fixtures.js';
 import { CatalogError } from './cataloger.js';
 import { CATALOGERS } from './index.js';
-
-/** mulberry32: a tiny seeded PRNG, so a failure replays exactly. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '@rampart/core/testing';
 
 function mutate(src: Buffer, r: () => number): Buffer {
   const b = Buffer.from(src);

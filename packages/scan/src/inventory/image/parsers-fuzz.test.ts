@@ -12,16 +12,7 @@ import { tarOf } from '../testing/oci-builder.js';
 import { parseReference } from './reference.js';
 import { parseChallenge } from './registry-auth.js';
 import { indexTar } from './tar-index.js';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '@rampart/core/testing';
 
 test('tar index: mutated real tars index or fail with INPUT_INVALID', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'rampart-tarfuzz-'));

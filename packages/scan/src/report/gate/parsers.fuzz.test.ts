@@ -4,17 +4,7 @@ import { test } from 'node:test';
 import { RampartError } from '@rampart/core';
 import { parseIgnoreFile } from './ignore-file.js';
 import { parseVex } from './vex.js';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from '@rampart/core/testing';
 
 const TOKENS = [
   'CVE-2024-1',

@@ -6,6 +6,7 @@ import { RampartError } from '@rampart/core';
 import { VULN_TESTDATA } from '../../db/test-helpers.js';
 import { packageFromPurl } from './purl-package.js';
 import { parseSbom, readSbomFile } from './read-sbom.js';
+import { seededRandom as prng } from '@rampart/core/testing';
 
 const SBOM = join(VULN_TESTDATA, 'sbom');
 
@@ -57,18 +58,6 @@ test('purls: unknown types and distros are reasons, not crashes', () => {
   assert.match((packageFromPurl('not a purl') as { problem: string }).problem, /invalid purl/);
   assert.equal((packageFromPurl('pkg:npm/%40babel/core@7.0.0') as { name: string }).name, '@babel/core');
 });
-
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('fuzz: mutated SBOMs either parse or fail with a RampartError, never anything else', () => {
   const rand = prng(20261123);

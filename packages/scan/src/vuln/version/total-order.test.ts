@@ -19,18 +19,7 @@ import { rpmScheme } from './rpm.js';
 import { rubyGemsScheme } from './rubygems.js';
 import { InvalidVersionError, sign, type VersionScheme } from './scheme.js';
 import { semverScheme } from './semver.js';
-
-/** mulberry32: a small seeded PRNG, so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from '@rampart/core/testing';
 
 // Pieces that exercise each scheme's special cases (separators, qualifiers, tilde/caret, epochs, leading zeros).
 const PIECES: Readonly<Record<string, readonly string[]>> = {
