@@ -135,3 +135,31 @@ test('--exit-code applies only when findings remain after the gate', () => {
   assert.equal(gateExitCode(applyGate(findings, {}), 0), 0);
   assert.equal(gateExitCode(applyGate(findings, { severities: ['LOW'] }), 1), 0);
 });
+
+test('.rampartignore: path patterns (gitignore syntax) and check IDs suppress secrets and misconfigurations', () => {
+  const secret = (path: string, ruleId: string) =>
+    createFinding({
+      id: ruleId,
+      kind: 'secret',
+      severity: 'HIGH',
+      target: '.',
+      location: { path, line: 3 },
+      title: ruleId,
+    });
+  const list = [
+    secret('packages/app/testdata/keys.pem', 'rsa-private-key'),
+    secret('dist/app.js.map', 'generic-token'),
+    secret('src/config.ts', 'aws-access-key-id'),
+    secret('src/other.ts', 'github-pat-classic'),
+  ];
+  const ignore = parseIgnoreFile('testdata/\n*.map  # generated\naws-access-key-id exp:2999-01-01\n', '.rampartignore');
+  const gated = applyGate(list, { ignore, today: '2026-11-23' });
+  assert.deepEqual(
+    gated.findings.map((f) => f.location?.path),
+    ['src/other.ts'],
+  );
+  assert.deepEqual(
+    gated.suppressed.map((s) => s.reason),
+    ['ignored by .rampartignore:1', 'ignored by .rampartignore:2: generated', 'ignored by .rampartignore:3'],
+  );
+});

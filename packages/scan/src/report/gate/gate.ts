@@ -4,7 +4,7 @@
  * should fail the build. Expired ignore entries do not suppress, and the result says so.
  */
 import { type Finding, RampartError, SEVERITIES, type Severity } from '@rampart/core';
-import { type IgnoreEntry, isActive, purlPatternMatches } from './ignore-file.js';
+import { type IgnoreEntry, isActive, pathPatternMatches, purlPatternMatches } from './ignore-file.js';
 import { productCovers, type VexStatement } from './vex.js';
 
 export interface GateOptions {
@@ -46,7 +46,15 @@ export function parseSeverityList(value: string): Severity[] {
 }
 
 function idsOf(f: Finding): string[] {
-  return [f.id, ...(f.aliases ?? [])];
+  return f.ruleId === f.id ? [f.id, ...(f.aliases ?? [])] : [f.id, f.ruleId, ...(f.aliases ?? [])];
+}
+
+/** An entry names a purl pattern (`pkg:`), one of the finding's IDs, or a path pattern over its location. */
+function entryMatches(e: IgnoreEntry, f: Finding): boolean {
+  if (e.pattern.startsWith('pkg:'))
+    return f.package?.purl !== undefined && purlPatternMatches(e.pattern, f.package.purl);
+  if (idsOf(f).includes(e.pattern)) return true;
+  return f.location?.path !== undefined && pathPatternMatches(e.pattern, f.location.path);
 }
 
 export function applyGate(input: readonly Finding[], options: GateOptions): GateResult {
@@ -63,11 +71,7 @@ export function applyGate(input: readonly Finding[], options: GateOptions): Gate
   for (const f of input) {
     if (severities !== undefined && !severities.has(f.severity)) continue;
     if (options.ignoreUnfixed === true && f.kind === 'vulnerability' && (f.fix?.versions.length ?? 0) === 0) continue;
-    const entry = active.find((e) =>
-      e.pattern.startsWith('pkg:')
-        ? f.package?.purl !== undefined && purlPatternMatches(e.pattern, f.package.purl)
-        : idsOf(f).includes(e.pattern),
-    );
+    const entry = active.find((e) => entryMatches(e, f));
     if (entry !== undefined) {
       const why = entry.reason !== undefined ? `: ${entry.reason}` : '';
       result.suppressed.push({ finding: f, reason: `ignored by ${entry.file}:${entry.line}${why}` });

@@ -1,9 +1,12 @@
 /**
- * `.rampartignore`: one entry per line, `ID_OR_PURL_PATTERN [exp:YYYY-MM-DD] [# reason]`. An entry names an advisory
- * (any of a finding's IDs: `CVE-2021-23337`, `GHSA-...`) or a purl pattern (`pkg:npm/lodash`, any version;
- * `pkg:npm/lodash@4.*`, `*` matching anything). After its expiry date an entry stops suppressing, and says so.
+ * `.rampartignore`: one entry per line, `PATTERN [exp:YYYY-MM-DD] [# reason]`. An entry names an advisory or check
+ * (any of a finding's IDs: `CVE-2021-23337`, `GHSA-...`, `aws-access-key-id`), a purl pattern (`pkg:npm/lodash`, any
+ * version; `pkg:npm/lodash@4.*`, `*` matching anything), or a path pattern in gitignore syntax (`testdata/`, `*.map`)
+ * over the finding's file. The secret scanner reads the same file to skip paths while walking, so one file serves
+ * both. After its expiry date an entry stops suppressing, and says so.
  */
 import { readFileSync } from 'node:fs';
+import ignore from 'ignore';
 import { RampartError } from '@rampart/core';
 
 export interface IgnoreEntry {
@@ -67,4 +70,15 @@ export function purlPatternMatches(pattern: string, purl: string): boolean {
   // Qualifiers and subpath of the finding's purl never stop a match unless the pattern names them.
   const subject = p.includes('?') ? purl : purl.replace(/[?#].*$/, '');
   return new RegExp(`^${escaped}$`).test(subject) || new RegExp(`^${escaped}$`).test(purl);
+}
+
+/** Gitignore semantics over a finding's (relative) path; an absolute or unusual path simply does not match. */
+export function pathPatternMatches(pattern: string, path: string): boolean {
+  const rel = path.replace(/^\.?\/+/, '');
+  if (rel === '') return false;
+  try {
+    return ignore().add(pattern).ignores(rel);
+  } catch {
+    return false;
+  }
 }
