@@ -183,3 +183,52 @@ test('scan fs --scanners inventory,vuln adds the matched vulnerabilities, and wa
   assert.equal(none.code, 0);
   assert.match(none.err, /vulnerability matching skipped: no vulnerability DB/);
 });
+
+test('scan fs matches vulnerabilities by default (vuln,secret), with table, SARIF and the CI gate', async () => {
+  const db = await importedDb();
+  const dir = mkdtempSync(join(tmpdir(), 'rampart-fs-'));
+  writeFileSync(
+    join(dir, 'package-lock.json'),
+    JSON.stringify({
+      name: 'app',
+      version: '1.0.0',
+      lockfileVersion: 3,
+      packages: { '': { name: 'app', version: '1.0.0' }, 'node_modules/lodash': { version: '4.17.20' } },
+    }),
+  );
+  // A GitHub token with a valid checksum would be found too; this file holds a plain config value, not a secret.
+  writeFileSync(join(dir, 'app.conf'), 'listen = 8080\n');
+  const env = { RAMPART_DB: db };
+  const json = await runCli(['scan', 'fs', dir, '-f', 'json'], env);
+  assert.equal(json.code, 0, json.err);
+  const report = JSON.parse(json.out);
+  assert.deepEqual(
+    report.findings.map((f: { id: string }) => f.id),
+    ['GHSA-29mw-wpgm-hmr9'],
+  );
+  assert.deepEqual(report.secrets.findings, [], 'the secret scanner ran by default');
+  assert.match(json.err, /vulnerability DB: /, 'the output says which DB was used');
+
+  const table = await runCli(['scan', 'fs', dir, '-f', 'table'], env);
+  assert.match(table.out, /lodash/);
+  assert.match(table.out, /GHSA-29mw-wpgm-hmr9/);
+  assert.match(table.out, /4\.17\.21/, 'the fixed version');
+
+  const sarif = JSON.parse((await runCli(['scan', 'fs', dir, '-f', 'sarif'], env)).out);
+  assert.equal(sarif.version, '2.1.0');
+  assert.deepEqual(
+    sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId),
+    ['GHSA-29mw-wpgm-hmr9'],
+  );
+
+  const gated = await runCli(['scan', 'fs', dir, '--severity', 'MEDIUM', '--exit-code', '1', '-f', 'json'], env);
+  assert.equal(gated.code, 1, 'a MEDIUM finding over the gate exits 1');
+  const below = await runCli(['scan', 'fs', dir, '--severity', 'CRITICAL', '--exit-code', '1', '-f', 'json'], env);
+  assert.equal(below.code, 0, 'nothing at CRITICAL: exit 0');
+  writeFileSync(join(dir, '.rampartignore'), 'CVE-2020-28500 # accepted until the upgrade\n');
+  const ignored = await runCli(
+    ['scan', 'fs', dir, '--ignorefile', join(dir, '.rampartignore'), '--exit-code', '1'],
+    env,
+  );
+  assert.equal(ignored.code, 0, 'suppressed by its alias in the ignore file');
+});

@@ -20,7 +20,26 @@ test('necessary literals of typical Sigma regexes', () => {
   assert.equal(necessaryLiteral(/a/u), undefined, 'unicode regexes are not read');
 });
 
-const PIECES = ['a', 'b', 'Ab', '.', '\\.', '[ab]', '(a|b)', 'c?', 'd*', 'a+', 'x{1,2}', '\\d', '\\w+', '^', '$', '-', '/', '(?:ab)?'];
+const PIECES = [
+  'a',
+  'b',
+  'Ab',
+  '.',
+  '\\.',
+  '[ab]',
+  '(a|b)',
+  'c?',
+  'd*',
+  'a+',
+  'x{1,2}',
+  '\\d',
+  '\\w+',
+  '^',
+  '$',
+  '-',
+  '/',
+  '(?:ab)?',
+];
 const ALPHABET = ['a', 'b', 'A', 'B', 'c', 'd', 'x', '.', '-', '/', '1'];
 
 test('every match of a generated regex contains its necessary literal (seeded property test)', () => {
