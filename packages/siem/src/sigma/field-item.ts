@@ -9,7 +9,8 @@ import type { EventView } from './event-view.js';
 import { type FieldSlot, fieldSlot } from './field-slot.js';
 import { KNOWN_MODIFIERS, type RewriteContext, rewriteValue } from './modifiers.js';
 import { compileSigmaRegex } from './python-regex.js';
-import { necessaryLiteral } from './regex-literal.js';
+import { necessaryLiterals } from './regex-literal.js';
+import { regexTest } from './regex-test.js';
 import { expandAlternatives, type Part, parseSigmaString } from './sigma-string.js';
 import { classify, compileStringsTest } from './string-test.js';
 import { everyTest, someTest } from './test-combinators.js';
@@ -55,20 +56,22 @@ export function compileFieldItem(key: string, rawValue: unknown, ctx: ItemContex
   } else if (has('cidr')) {
     for (const x of values) tests.push(cidrTest(read, String(x), key));
   } else if (has('re')) {
-    const literals: string[] = [];
+    // Per value, the literals one of which every match contains (lower-cased, as the index sees values).
+    const literalSets: string[][] = [];
     for (const x of values) {
       const re = compileSigmaRegex(String(x), { i: has('i'), m: has('m'), s: has('s') });
-      const literal = necessaryLiteral(re);
-      if (literal === undefined) indexable = false;
-      else literals.push(literal.toLowerCase());
-      tests.push(regexTest(read, re, re.ignoreCase ? undefined : literal));
+      const literals = necessaryLiterals(re);
+      if (literals === undefined) indexable = false;
+      else literalSets.push(literals.map((l) => l.toLowerCase()));
+      tests.push(regexTest(read, re, literals));
     }
     cost += 8 * values.length;
-    if (indexable && literals.length > 0) {
-      // A value the regex matches contains its literal (lower-cased, as the index sees values): index it as a needle.
-      const longest = literals.reduce((a, b) => (b.length > a.length ? b : a));
+    if (indexable && literalSets.length > 0) {
+      // With `all` every regex is necessary: its set whose shortest literal is longest is the most selective key.
+      const shortest = (set: string[]) => Math.min(...set.map((l) => l.length));
+      const chosen = has('all') ? [literalSets.reduce((a, b) => (shortest(b) > shortest(a) ? b : a))] : literalSets;
       const field = fields === undefined ? ALL_VALUES : (fields[0] as string);
-      keys = new Map([[field, { values: new Set(has('all') ? [longest] : literals), exact: false }]]);
+      keys = new Map([[field, { values: new Set(chosen.flat()), exact: false }]]);
     }
   } else {
     const cased = has('cased');
@@ -125,19 +128,6 @@ export function compileFieldItem(key: string, rawValue: unknown, ctx: ItemContex
   return { test, keys, cost };
 }
 
-function regexTest(read: Reader, re: RegExp, literal: string | undefined): Test {
-  if (literal === undefined)
-    return (v) => {
-      for (const s of read(v, false)) if (re.test(s)) return true;
-      return false;
-    };
-  // A case-sensitive regex cannot match a value without its literal: a cheap `includes` first.
-  return (v) => {
-    for (const s of read(v, false)) if (s.includes(literal) && re.test(s)) return true;
-    return false;
-  };
-}
-
 /** The longest literal run of a pattern: a value matching the pattern contains it. */
 function longestLiteral(parts: readonly Part[]): string | undefined {
   let best: string | undefined;
@@ -159,7 +149,7 @@ function combine(tests: readonly Test[], all: boolean): Test {
   return all ? everyTest(tests) : someTest(tests);
 }
 
-type Reader = (view: EventView, lower: boolean) => readonly string[];
+export type Reader = (view: EventView, lower: boolean) => readonly string[];
 
 /** The values a field item reads: its field's (one slot: cached, no copy), several mapped fields', or every value. */
 function readerOf(slots: readonly FieldSlot[] | undefined): Reader {

@@ -31,21 +31,22 @@ export function slotCount(): number {
 }
 
 /** A reader equivalent to `getField(obj, path)`, with the splits of the path computed once. */
-export function compileReader(path: string): FieldReader {
-  const known = readers.get(path);
+export function compileReader(name: string): FieldReader {
+  const known = readers.get(name);
   if (known !== undefined) return known;
+  const path = internalized(name);
   const heads: string[] = [];
   const rests: FieldReader[] = [];
   for (let dot = path.indexOf('.'); dot !== -1; dot = path.indexOf('.', dot + 1)) {
-    heads.push(path.slice(0, dot));
+    heads.push(internalized(path.slice(0, dot)));
     rests.push(compileReader(path.slice(dot + 1)));
   }
   let reader: FieldReader;
   if (heads.length === 0) {
     reader = (obj) => {
       if (obj === null || typeof obj !== 'object') return undefined;
-      const rec = obj as Record<string, unknown>;
-      return path in rec ? rec[path] : undefined;
+      // `path in rec ? rec[path] : undefined` in one lookup: an absent key reads undefined all the same.
+      return (obj as Record<string, unknown>)[path];
     };
   } else {
     const n = heads.length;
@@ -65,4 +66,12 @@ export function compileReader(path: string): FieldReader {
   }
   readers.set(path, reader);
   return reader;
+}
+
+/**
+ * The same text as a V8 internalized string (an object key comes back internalized): property lookups with it compare
+ * pointers, where a sliced or parsed string would be looked up in the string table on every access.
+ */
+function internalized(s: string): string {
+  return Object.keys({ [s]: 0 })[0] as string;
 }

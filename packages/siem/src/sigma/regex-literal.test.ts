@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { necessaryLiteral } from './regex-literal.js';
+import { necessaryLiteral, necessaryLiterals } from './regex-literal.js';
 import { pick, seeded } from './testing/random.js';
 
 test('necessary literals of typical Sigma regexes', () => {
@@ -18,6 +18,15 @@ test('necessary literals of typical Sigma regexes', () => {
   assert.equal(necessaryLiteral(/[a-z]+\.exe/i), '.exe');
   assert.equal(necessaryLiteral(/sé/), 's', 'non-ASCII characters end a run');
   assert.equal(necessaryLiteral(/a/u), undefined, 'unicode regexes are not read');
+});
+
+test('one necessary literal per top-level alternative', () => {
+  assert.deepEqual(necessaryLiterals(/-[a-z0-9]{3}\.[a-z0-9-]{3,}-s-account\.workers\.dev|\.up\.railway\.app/), [
+    '-s-account.workers.dev',
+    '.up.railway.app',
+  ]);
+  assert.deepEqual(necessaryLiterals(/(a|b)cd|ef[|]/), ['cd', 'ef']);
+  assert.equal(necessaryLiterals(/abc|.*/), undefined, 'an alternative without a literal gives up');
 });
 
 const PIECES = [
@@ -46,15 +55,20 @@ test('every match of a generated regex contains its necessary literal (seeded pr
   const rand = seeded(20261123);
   let checked = 0;
   for (let i = 0; i < 400; i++) {
-    const src = Array.from({ length: 1 + Math.floor(rand() * 6) }, () => pick(rand, PIECES)).join('');
+    const branch = () => Array.from({ length: 1 + Math.floor(rand() * 6) }, () => pick(rand, PIECES)).join('');
+    const src = rand() < 0.3 ? `${branch()}|${branch()}` : branch();
     const re = new RegExp(src, rand() < 0.5 ? 'i' : '');
-    const literal = necessaryLiteral(re);
-    if (literal === undefined) continue;
+    const literals = necessaryLiterals(re);
+    if (literals === undefined) continue;
     for (let k = 0; k < 200; k++) {
       const s = Array.from({ length: Math.floor(rand() * 8) }, () => pick(rand, ALPHABET)).join('');
       if (re.test(s)) {
         checked++;
-        assert.ok(s.toLowerCase().includes(literal.toLowerCase()), `${re} matches ${s} without ${literal}`);
+        const low = s.toLowerCase();
+        assert.ok(
+          literals.some((l) => low.includes(l.toLowerCase())),
+          `${re} matches ${s} without any of ${literals}`,
+        );
       }
     }
   }

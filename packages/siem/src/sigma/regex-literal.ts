@@ -9,6 +9,50 @@ export function necessaryLiteral(re: RegExp): string | undefined {
   if (re.unicode || re.flags.includes('v')) return undefined;
   const src = re.source;
   if (src.includes('\\k')) return undefined;
+  return literalOf(src);
+}
+
+/**
+ * One necessary literal per top-level alternative (`a.+b|c\.d` → `a`... and `c.d`): every match contains one of
+ * them. Undefined when some alternative has none.
+ */
+export function necessaryLiterals(re: RegExp): string[] | undefined {
+  if (re.unicode || re.flags.includes('v')) return undefined;
+  const src = re.source;
+  if (src.includes('\\k')) return undefined;
+  const out: string[] = [];
+  for (const branch of topLevelBranches(src)) {
+    const literal = literalOf(branch);
+    if (literal === undefined) return undefined;
+    out.push(literal);
+  }
+  return out;
+}
+
+function topLevelBranches(src: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === '(') {
+      const end = skipGroup(src, i);
+      if (end < 0) return [src];
+      i = end - 1;
+    } else if (c === '[') {
+      const end = skipClass(src, i);
+      if (end < 0) return [src];
+      i = end - 1;
+    } else if (c === '|') {
+      out.push(src.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(src.slice(start));
+  return out;
+}
+
+function literalOf(src: string): string | undefined {
   let best = '';
   let cur = '';
   let skipAlnum = false;
