@@ -37,7 +37,8 @@ if (selected.length === 0) {
 const args = [
   '--test',
   `--test-concurrency=${Math.max(2, availableParallelism())}`,
-  '--test-timeout=180000',
+  // Generous: on a new machine the first scan tests build their caches (debootstrap image, npm tree, Trivy) in-file.
+  '--test-timeout=900000',
   ...selected,
 ];
 const r = spawnSync(process.execPath, args, {
