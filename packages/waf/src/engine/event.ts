@@ -4,6 +4,17 @@ import type { WafRequest, WafVerdict } from './types.js';
 
 const SEVERITY_SCORE: Record<string, number> = { CRITICAL: 99, ERROR: 73, WARNING: 47, NOTICE: 21 };
 
+/**
+ * Which rule set an id belongs to: Rampart's built-in range (7000000-7000999), the range CRS reserves (900000-999999),
+ * ModSecurity's recommended base rules (200000-200999, body processing), else the user's own.
+ */
+export function rulesetOf(id: number): string {
+  if (id >= 7_000_000 && id <= 7_000_999) return 'rampart-builtin';
+  if (id >= 900_000 && id <= 999_999) return 'OWASP CRS';
+  if (id >= 200_000 && id <= 200_999) return 'modsecurity-recommended';
+  return 'custom';
+}
+
 export function verdictToEvent(verdict: WafVerdict, req: WafRequest, paranoiaLevel: number): SecurityEvent {
   const scoring = verdict.matches.filter((m) => m.severity !== undefined);
   const top = scoring.reduce((acc, m) => Math.max(acc, SEVERITY_SCORE[m.severity as string] ?? 0), 0);
@@ -44,7 +55,7 @@ export function verdictToEvent(verdict: WafVerdict, req: WafRequest, paranoiaLev
           ? {}
           : {
               id: String(first.id),
-              ruleset: 'OWASP CRS',
+              ruleset: rulesetOf(Number(first.id)),
               ...(first.msg !== undefined ? { description: first.msg } : {}),
             },
       tags: [...new Set(verdict.matches.flatMap((m) => m.tags))].slice(0, 32),

@@ -76,6 +76,7 @@ test('verdictToEvent: an ECS alert with rule ids, masked data, score and paranoi
   assert.deepEqual(e.event.type, ['denied']);
   assert.equal(e.source?.ip, '10.0.0.9');
   assert.equal(e.rule?.id, '7000500');
+  assert.equal(e.rule?.ruleset, 'rampart-builtin');
   const waf2 = (e.rampart as { waf: { anomaly_score: number; paranoia_level: number; rule_ids: number[] } }).waf;
   assert.equal(waf2.anomaly_score, 5);
   assert.equal(waf2.paranoia_level, 1);
