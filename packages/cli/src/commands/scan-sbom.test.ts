@@ -23,6 +23,21 @@ async function importedDb(): Promise<string> {
   return db;
 }
 
+/** A source tree whose lockfile pins lodash 4.17.20 (one known advisory in the fixture DB). */
+function lodashTree(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rampart-fs-'));
+  writeFileSync(
+    join(dir, 'package-lock.json'),
+    JSON.stringify({
+      name: 'app',
+      version: '1.0.0',
+      lockfileVersion: 3,
+      packages: { '': { name: 'app', version: '1.0.0' }, 'node_modules/lodash': { version: '4.17.20' } },
+    }),
+  );
+  return dir;
+}
+
 test('db import then scan sbom --format json: every finding has id, aliases and the purl as given', async () => {
   const db = await importedDb();
   const r = await rampart(['scan', 'sbom', sbom, '--db', db, '--format', 'json']);
@@ -159,16 +174,7 @@ test('db status prints source, dates and counts per ecosystem', async () => {
 
 test('scan fs --scanners inventory,vuln adds the matched vulnerabilities, and warns without a DB', async () => {
   const db = await importedDb();
-  const dir = mkdtempSync(join(tmpdir(), 'rampart-fs-'));
-  writeFileSync(
-    join(dir, 'package-lock.json'),
-    JSON.stringify({
-      name: 'app',
-      version: '1.0.0',
-      lockfileVersion: 3,
-      packages: { '': { name: 'app', version: '1.0.0' }, 'node_modules/lodash': { version: '4.17.20' } },
-    }),
-  );
+  const dir = lodashTree();
   const run = (env: Record<string, string>) =>
     runCli(['scan', 'fs', dir, '--scanners', 'inventory,vuln', '-f', 'json'], env);
   const r = await run({ RAMPART_DB: db });
@@ -186,16 +192,7 @@ test('scan fs --scanners inventory,vuln adds the matched vulnerabilities, and wa
 
 test('scan fs matches vulnerabilities by default (vuln,secret), with table, SARIF and the CI gate', async () => {
   const db = await importedDb();
-  const dir = mkdtempSync(join(tmpdir(), 'rampart-fs-'));
-  writeFileSync(
-    join(dir, 'package-lock.json'),
-    JSON.stringify({
-      name: 'app',
-      version: '1.0.0',
-      lockfileVersion: 3,
-      packages: { '': { name: 'app', version: '1.0.0' }, 'node_modules/lodash': { version: '4.17.20' } },
-    }),
-  );
+  const dir = lodashTree();
   // A GitHub token with a valid checksum would be found too; this file holds a plain config value, not a secret.
   writeFileSync(join(dir, 'app.conf'), 'listen = 8080\n');
   const env = { RAMPART_DB: db };

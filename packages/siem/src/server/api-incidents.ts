@@ -4,7 +4,7 @@ import { RampartError } from '@rampart/core';
 import type { IncidentService } from '../incidents/incident-service.js';
 import { INCIDENT_STATUSES, type EventStore, type IncidentStatus } from '../store/types.js';
 import { jsonBody } from './api-query.js';
-import { type Router, sendError, sendJson } from './router.js';
+import { guarded as guardedBy, type Handler, type Router, sendJson } from './router.js';
 
 export interface IncidentRoutesOptions {
   store: EventStore;
@@ -20,16 +20,7 @@ const text = (b: Record<string, unknown>, k: string, required = true): string | 
 };
 
 export function addIncidentRoutes(router: Router, o: IncidentRoutesOptions): void {
-  const guarded =
-    (fn: Parameters<Router['add']>[2]): Parameters<Router['add']>[2] =>
-    async (req, res, params, url) => {
-      try {
-        o.authorize(req);
-        await fn(req, res, params, url);
-      } catch (e) {
-        sendError(res, e);
-      }
-    };
+  const guarded = (fn: Handler): Handler => guardedBy(o.authorize, fn);
 
   router.add(
     'GET',

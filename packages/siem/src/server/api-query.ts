@@ -7,7 +7,7 @@ import { retroHunt } from '../query/retro-hunt.js';
 import type { LoadResult } from '../sigma/index.js';
 import type { EventStore } from '../store/types.js';
 import type { SiemMetrics } from './metrics.js';
-import { type Router, sendError, sendJson } from './router.js';
+import { guarded as guardedBy, type Handler, type Router, sendJson } from './router.js';
 
 export interface QueryRoutesOptions {
   store: EventStore;
@@ -37,16 +37,7 @@ const optInt = (u: URL, k: string) => {
 };
 
 export function addQueryRoutes(router: Router, o: QueryRoutesOptions): void {
-  const guarded =
-    (fn: Parameters<Router['add']>[2]): Parameters<Router['add']>[2] =>
-    async (req, res, params, url) => {
-      try {
-        o.authorize(req);
-        await fn(req, res, params, url);
-      } catch (e) {
-        sendError(res, e);
-      }
-    };
+  const guarded = (fn: Handler): Handler => guardedBy(o.authorize, fn);
 
   router.add(
     'GET',

@@ -85,3 +85,15 @@ export function sendError(res: ServerResponse, e: unknown, headers: Record<strin
   }
   sendJson(res, STATUS_BY_CODE[err.code] ?? 500, { error: err.toJSON() }, headers);
 }
+
+/** Wraps a handler: the caller must pass `authorize` (it throws to refuse), and any error becomes an HTTP answer. */
+export function guarded(authorize: (req: IncomingMessage) => void, fn: Handler): Handler {
+  return async (req, res, params, url) => {
+    try {
+      authorize(req);
+      await fn(req, res, params, url);
+    } catch (e) {
+      sendError(res, e);
+    }
+  };
+}
