@@ -1,5 +1,6 @@
 // Shared helpers for benchmarks: one JSON line per figure, ratios against the anchor named by the issue.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
 
 /** Prints `{bench, metric, value, unit, anchor?, anchor_value?, ratio?}` on one line. */
 export function figure(bench, metric, value, unit, anchor) {
@@ -56,4 +57,29 @@ export function measure(cmd, args, options = {}) {
       });
     });
   });
+}
+
+/**
+ * The Trivy anchor binary, installed by ../shared/anchors/trivy.sh beside the repository; undefined (with a note on
+ * stderr) when it cannot be had, so a benchmark prints Rampart's figures alone.
+ */
+export function trivyAnchor(root) {
+  try {
+    return execFileSync(join(root, '../shared/anchors/trivy.sh'), [], { encoding: 'utf8' }).trim();
+  } catch {
+    process.stderr.write('anchor trivy missing (../shared/anchors/trivy.sh failed): Rampart figures only\n');
+    return undefined;
+  }
+}
+
+/** Median wall time and peak RSS of `runs` runs of a command; an exit code outside `okCodes` aborts the benchmark. */
+export async function medianRun(cmd, args, { runs = 3, okCodes = [0] } = {}) {
+  const rs = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await measure(cmd, args, { keepStdout: false });
+    if (!okCodes.includes(r.code))
+      throw new Error(`${cmd} ${args.join(' ')} exited ${r.code}: ${r.stderr.slice(0, 400)}`);
+    rs.push(r);
+  }
+  return { wallMs: median(rs.map((r) => r.wallMs)), maxRssKb: median(rs.map((r) => r.maxRssKb)) };
 }

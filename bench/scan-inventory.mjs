@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { figure, measure, median } from './lib.mjs';
+import { figure, measure, median, trivyAnchor } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.RUNS ?? 3);
@@ -24,12 +24,7 @@ mkdirSync(join(host, 'etc'));
 for (const f of ['var/lib/dpkg/status', 'etc/os-release', 'etc/debian_version'])
   copyFileSync(join('/', f), join(host, f));
 
-let trivy;
-try {
-  trivy = execFileSync(join(root, '../shared/anchors/trivy.sh'), [], { encoding: 'utf8' }).trim();
-} catch {
-  process.stderr.write('anchor trivy missing (../shared/anchors/trivy.sh failed): Rampart figures only\n');
-}
+const trivy = trivyAnchor(root);
 
 const rampart = join(root, 'packages/cli/bin/rampart.js');
 const targets = [

@@ -8,7 +8,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { figure, measure, median } from './lib.mjs';
+import { figure, medianRun, trivyAnchor } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.RUNS ?? 1);
@@ -26,22 +26,9 @@ function treeBytes(dir) {
   return total;
 }
 
-async function med(cmd, args) {
-  const rs = [];
-  for (let i = 0; i < runs; i++) {
-    const r = await measure(cmd, args, { keepStdout: false });
-    if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.code}: ${r.stderr.slice(0, 400)}`);
-    rs.push(r);
-  }
-  return { wallMs: median(rs.map((r) => r.wallMs)), maxRssKb: median(rs.map((r) => r.maxRssKb)) };
-}
+const med = (cmd, args) => medianRun(cmd, args, { runs, okCodes: [0] });
 
-let trivy;
-try {
-  trivy = execFileSync(join(root, '../shared/anchors/trivy.sh'), [], { encoding: 'utf8' }).trim();
-} catch {
-  process.stderr.write('anchor trivy missing (../shared/anchors/trivy.sh failed): Rampart figures only\n');
-}
+const trivy = trivyAnchor(root);
 const trivyArgs = (cache, out, dir) => [
   'fs',
   '--scanners',
