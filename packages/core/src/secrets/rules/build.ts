@@ -1,5 +1,4 @@
 /** Small builders that keep every rule's regex in the same linear shape (a literal or bounded prefix, bounded classes). */
-import type { Severity } from '../../severity.js';
 import type { SecretRule } from '../types.js';
 
 /** Start and end boundaries of a token: not glued to a longer word of token characters. */
@@ -32,21 +31,8 @@ export function nested(parent: string, child: string, value: string): RegExp {
   );
 }
 
-export interface RuleInit {
-  id: string;
-  title: string;
-  severity: Severity;
-  keywords: string[];
-  pattern: RegExp;
-  span?: number;
-  minEntropy?: number;
-  verify?: (secret: string, match: RegExpExecArray) => boolean;
-  generic?: boolean;
-  description?: string;
-  references?: string[];
-}
-
-export function rule(init: RuleInit): SecretRule {
+/** Checks a rule as it is declared (a non-global pattern would find only the first match of a file). */
+export function rule(init: SecretRule): SecretRule {
   if (!init.pattern.global) throw new Error(`secret rule ${init.id}: pattern must be global`);
   return init;
 }
